@@ -1,0 +1,24 @@
+package ma.hirfa.sdk.core;
+
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Validation of API keys. Messages never contain the key. */
+final class ApiKeys {
+  private static final Pattern FORMAT = Pattern.compile("sk_(test|live)_[A-Za-z0-9]{8,200}");
+
+  private ApiKeys() {}
+
+  static String validate(String field, @Nullable String apiKey) {
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new ValidationException(field, "must not be empty");
+    }
+    if (!FORMAT.matcher(apiKey).matches()) {
+      throw new ValidationException(
+          field,
+          "must look like sk_test_... or sk_live_... followed by 8 or more letters or digits"
+              + " (the value is not shown)");
+    }
+    return apiKey;
+  }
+}

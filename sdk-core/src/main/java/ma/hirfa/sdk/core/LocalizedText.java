@@ -1,0 +1,160 @@
+package ma.hirfa.sdk.core;
+
+import java.text.Normalizer;
+import java.util.Collections;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text in several languages, keyed by BCP-47 tag ({@code ar}, {@code fr}, {@code en}, {@code es},
+ * {@code zgh} for Tamazight in Tifinagh, {@code ary} for Darija...). Values are stored in Unicode
+ * NFC, so texts typed on different keyboards compare equal.
+ *
+ * <pre>{@code
+ * LocalizedText title = LocalizedText.builder()
+ *     .put("ar", "زربية أمازيغية")
+ *     .put("fr", "Tapis amazigh")
+ *     .build();
+ * title.resolve(Locale.forLanguageTag("es"));   // "Tapis amazigh": no es, falls back to fr
+ * }</pre>
+ *
+ * <p>{@link #resolve} falls back along: the requested tag, its language alone ({@code fr-MA} →
+ * {@code fr}), then {@code fr}, {@code ar}, {@code en}, then the first language present. A
+ * LocalizedText always has at least one language.
+ */
+public final class LocalizedText {
+  private static final List<String> FALLBACK = List.of("fr", "ar", "en");
+
+  private final Map<String, String> values;
+
+  private LocalizedText(Map<String, String> values) {
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /** Copies a map of BCP-47 tag to text; fails on an empty map, a bad tag or a blank text. */
+  public static LocalizedText of(Map<String, String> values) {
+    Objects.requireNonNull(values, "values == null");
+    Builder b = builder();
+    values.forEach(b::put);
+    return b.build();
+  }
+
+  /** A text in one language. */
+  public static LocalizedText of(String languageTag, String text) {
+    return builder().put(languageTag, text).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The text for exactly this tag, or null. */
+  public @Nullable String get(String languageTag) {
+    return values.get(canonicalTag(languageTag));
+  }
+
+  /** The best text for {@code locale} along the fallback chain; never null. */
+  public String resolve(Locale locale) {
+    Objects.requireNonNull(locale, "locale == null");
+    return resolve(locale.toLanguageTag());
+  }
+
+  /** The best text for the BCP-47 {@code languageTag} along the fallback chain; never null. */
+  public String resolve(String languageTag) {
+    String tag = canonicalTag(languageTag);
+    String exact = values.get(tag);
+    if (exact != null) {
+      return exact;
+    }
+    int dash = tag.indexOf('-');
+    if (dash > 0) {
+      String language = values.get(tag.substring(0, dash));
+      if (language != null) {
+        return language;
+      }
+    }
+    for (String fallback : FALLBACK) {
+      String text = values.get(fallback);
+      if (text != null) {
+        return text;
+      }
+    }
+    return values.values().iterator().next();
+  }
+
+  /** The language tags present, in insertion order. */
+  public Set<String> languages() {
+    return values.keySet();
+  }
+
+  /** An unmodifiable view: tag to NFC text. */
+  public Map<String, String> asMap() {
+    return values;
+  }
+
+  /** True when Arabic or French is present, as the Marketplace API requires for products. */
+  public boolean hasArabicOrFrench() {
+    return values.containsKey("ar") || values.containsKey("fr");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LocalizedText t && values.equals(t.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+
+  static String canonicalTag(String languageTag) {
+    Objects.requireNonNull(languageTag, "languageTag == null");
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(languageTag.replace('_', '-')).build();
+      String tag = locale.toLanguageTag();
+      if (tag.equals("und")) {
+        throw new ValidationException(
+            "localizedText", "missing language in tag '" + languageTag + "'");
+      }
+      return tag;
+    } catch (IllformedLocaleException e) {
+      throw new ValidationException(
+          "localizedText", "'" + languageTag + "' is not a well-formed BCP-47 language tag");
+    }
+  }
+
+  /** Builds a {@link LocalizedText}. */
+  public static final class Builder {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Adds (or replaces) the text for a language; the text is normalised to NFC. */
+    public Builder put(String languageTag, String text) {
+      String tag = canonicalTag(languageTag);
+      if (text == null || text.isBlank()) {
+        throw new ValidationException("localizedText." + tag, "must not be blank");
+      }
+      values.put(tag, Normalizer.normalize(text, Normalizer.Form.NFC));
+      return this;
+    }
+
+    public LocalizedText build() {
+      if (values.isEmpty()) {
+        throw new ValidationException("localizedText", "must have at least one language");
+      }
+      return new LocalizedText(new LinkedHashMap<>(values));
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package ma.hirfa.sdk.core.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import ma.hirfa.sdk.core.RequestOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One logical API call as a service describes it: method, path segments (encoded by the runtime),
+ * query, extra headers, an optional JSON body and the caller's {@link RequestOptions}.
+ */
+public final class ApiRequest {
+  private final String method;
+  private final List<String> segments;
+  private final List<String[]> query;
+  private final Map<String, String> headers;
+  private final @Nullable Object body;
+  private final RequestOptions options;
+  private final boolean idempotencyKey;
+
+  private ApiRequest(Builder b) {
+    this.method = b.method;
+    this.segments = List.copyOf(b.segments);
+    this.query = List.copyOf(b.query);
+    this.headers = Map.copyOf(b.headers);
+    this.body = b.body;
+    this.options = b.options;
+    this.idempotencyKey = b.idempotencyKey;
+  }
+
+  public static Builder get(String... segments) {
+    return new Builder("GET", segments);
+  }
+
+  /**
+   * A POST; it carries an {@code Idempotency-Key} unless {@link Builder#withoutIdempotencyKey()}.
+   */
+  public static Builder post(String... segments) {
+    return new Builder("POST", segments);
+  }
+
+  public static Builder patch(String... segments) {
+    return new Builder("PATCH", segments);
+  }
+
+  public static Builder put(String... segments) {
+    return new Builder("PUT", segments);
+  }
+
+  public static Builder delete(String... segments) {
+    return new Builder("DELETE", segments);
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** The unencoded path for logs and diagnostics, like {@code /v1/payments/pay_123}. */
+  public String path() {
+    return "/" + String.join("/", segments);
+  }
+
+  public List<String[]> query() {
+    return query;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public @Nullable Object body() {
+    return body;
+  }
+
+  public RequestOptions options() {
+    return options;
+  }
+
+  /** True when this call should carry an idempotency key (POST unless opted out, or supplied). */
+  public boolean wantsIdempotencyKey() {
+    return options.idempotencyKey() != null || (idempotencyKey && method.equals("POST"));
+  }
+
+  /** Builds an {@link ApiRequest}. */
+  public static final class Builder {
+    private final String method;
+    private final List<String> segments = new ArrayList<>();
+    private final List<String[]> query = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable Object body;
+    private RequestOptions options = RequestOptions.none();
+    private boolean idempotencyKey = true;
+
+    private Builder(String method, String... segments) {
+      this.method = method;
+      for (String s : segments) {
+        this.segments.add(Objects.requireNonNull(s, "path segment == null"));
+      }
+    }
+
+    /** Adds a query parameter unless {@code value} is null. */
+    public Builder query(String name, @Nullable Object value) {
+      if (value != null) {
+        query.add(new String[] {name, String.valueOf(value)});
+      }
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Builder body(Object body) {
+      this.body = Objects.requireNonNull(body, "body == null");
+      return this;
+    }
+
+    public Builder options(RequestOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /**
+     * Sends this POST without an idempotency key. The runtime then never retries it after the
+     * request may have been sent: reserved for calls whose repetition is harmless or impossible.
+     */
+    public Builder withoutIdempotencyKey() {
+      this.idempotencyKey = false;
+      return this;
+    }
+
+    public ApiRequest build() {
+      return new ApiRequest(this);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package ma.hirfa.sdk.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import ma.hirfa.sdk.core.AttemptEvent;
+import ma.hirfa.sdk.core.CallEvent;
+import ma.hirfa.sdk.core.CallListener;
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The SDK's logging and listener fan-out. Quiet at INFO; one DEBUG line per attempt; TRACE adds
+ * headers and bodies. Everything passes through {@link Redactor} first.
+ */
+final class CallLog {
+  static final Logger LOG = LoggerFactory.getLogger("ma.hirfa.sdk.http");
+  static final String MDC_INVOCATION = "hirfa.invocation_id";
+  static final String MDC_IDEMPOTENCY = "hirfa.idempotency_key";
+  static final String MDC_ATTEMPT = "hirfa.attempt";
+  private static final int TRACE_BODY_LIMIT = 4_096;
+
+  private CallLog() {}
+
+  static void attempt(AttemptEvent e, int maxAttempts, String decision) {
+    if (!LOG.isDebugEnabled()) {
+      return;
+    }
+    String result = e.failure() != null ? e.failure() : String.valueOf(e.status());
+    LOG.debug(
+        "{} {} -> {} in {} ms (attempt {}/{}, request_id={}, idempotency_key={}, invocation_id={}){}",
+        e.method(),
+        Redactor.redact(e.path()),
+        result,
+        e.duration().toMillis(),
+        e.attempt(),
+        maxAttempts,
+        e.requestId(),
+        e.idempotencyKey(),
+        e.invocationId(),
+        decision);
+  }
+
+  static void traceRequest(String method, String url, Headers headers, byte[] body) {
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("--> {} {}\n{}{}", method, Redactor.redact(url), headers(headers), bodyText(body));
+    }
+  }
+
+  static void traceResponse(int status, Headers headers, byte[] body) {
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("<-- {}\n{}{}", status, headers(headers), bodyText(body));
+    }
+  }
+
+  static void notifyAttempt(List<CallListener> listeners, AttemptEvent e) {
+    for (CallListener l : listeners) {
+      try {
+        l.attemptFinished(e);
+      } catch (RuntimeException ex) {
+        LOG.warn("CallListener {} failed in attemptFinished", l.getClass().getName(), ex);
+      }
+    }
+  }
+
+  static void notifyCall(List<CallListener> listeners, CallEvent e) {
+    for (CallListener l : listeners) {
+      try {
+        l.callFinished(e);
+      } catch (RuntimeException ex) {
+        LOG.warn("CallListener {} failed in callFinished", l.getClass().getName(), ex);
+      }
+    }
+  }
+
+  /** Puts the call's identifiers in the MDC; {@link Scope#close()} restores what was there. */
+  static Scope mdc(String invocationId, @Nullable String key, int attempt) {
+    return new Scope(invocationId, key, attempt);
+  }
+
+  static final class Scope implements AutoCloseable {
+    private final @Nullable String previousInvocation = MDC.get(MDC_INVOCATION);
+    private final @Nullable String previousKey = MDC.get(MDC_IDEMPOTENCY);
+    private final @Nullable String previousAttempt = MDC.get(MDC_ATTEMPT);
+
+    Scope(String invocationId, @Nullable String key, int attempt) {
+      MDC.put(MDC_INVOCATION, invocationId);
+      if (key != null) {
+        MDC.put(MDC_IDEMPOTENCY, key);
+      }
+      MDC.put(MDC_ATTEMPT, Integer.toString(attempt));
+    }
+
+    void attempt(int attempt) {
+      MDC.put(MDC_ATTEMPT, Integer.toString(attempt));
+    }
+
+    @Override
+    public void close() {
+      restore(MDC_INVOCATION, previousInvocation);
+      restore(MDC_IDEMPOTENCY, previousKey);
+      restore(MDC_ATTEMPT, previousAttempt);
+    }
+
+    private static void restore(String key, @Nullable String value) {
+      if (value == null) {
+        MDC.remove(key);
+      } else {
+        MDC.put(key, value);
+      }
+    }
+  }
+
+  private static String headers(Headers headers) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      String value =
+          name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")
+              ? "[REDACTED]"
+              : Redactor.redact(headers.value(i));
+      sb.append(name).append(": ").append(value).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String bodyText(byte[] body) {
+    if (body.length == 0) {
+      return "(no body)";
+    }
+    int n = Math.min(body.length, TRACE_BODY_LIMIT);
+    String text = new String(body, 0, n, StandardCharsets.UTF_8);
+    return Redactor.redact(text) + (body.length > n ? "... (" + body.length + " bytes)" : "");
+  }
+}

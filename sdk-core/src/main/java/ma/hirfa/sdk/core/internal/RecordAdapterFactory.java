@@ -1,0 +1,318 @@
+package ma.hirfa.sdk.core.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ma.hirfa.sdk.core.PatchValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes Java records as JSON objects whose names are the components' names in snake_case
+ * ({@code amountMinor} ↔ {@code amount_minor}).
+ *
+ * <p>Why not Moshi's own record support: it keeps Java names unless each component carries Moshi's
+ * {@code @Json}, which would put a Moshi type on every public model. This adapter derives the wire
+ * name instead, and adds the rules our models need: unknown names are skipped (forward
+ * compatibility), a missing component that is neither {@code @Nullable}, primitive, a collection
+ * nor a {@link PatchValue} is a decoding error naming the JSON path, and {@link PatchValue}
+ * components are written as absent, {@code null} or a value (JSON merge patch).
+ */
+final class RecordAdapterFactory implements JsonAdapter.Factory {
+
+  @Override
+  public @Nullable JsonAdapter<?> create(
+      Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty()) {
+      return null;
+    }
+    Class<?> raw = Types.getRawType(type);
+    if (!raw.isRecord() || raw.getName().startsWith("java.")) {
+      return null;
+    }
+    RecordComponent[] components = raw.getRecordComponents();
+    int n = components.length;
+    String[] names = new String[n];
+    JsonAdapter<?>[] adapters = new JsonAdapter<?>[n];
+    MethodHandle[] accessors = new MethodHandle[n];
+    Class<?>[] parameterTypes = new Class<?>[n];
+    byte[] kinds = new byte[n];
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    try {
+      for (int i = 0; i < n; i++) {
+        RecordComponent c = components[i];
+        names[i] = snakeCase(c.getName());
+        Type componentType = resolve(type, raw, c.getGenericType());
+        parameterTypes[i] = c.getType();
+        if (c.getType() == PatchValue.class) {
+          kinds[i] = PATCH;
+          Type inner =
+              componentType instanceof ParameterizedType p
+                  ? p.getActualTypeArguments()[0]
+                  : Object.class;
+          adapters[i] = moshi.adapter(inner).nullSafe();
+        } else {
+          kinds[i] = kindOf(c);
+          adapters[i] = moshi.adapter(componentType).nullSafe();
+        }
+        accessors[i] = lookup.unreflect(c.getAccessor());
+      }
+      MethodHandle constructor =
+          lookup
+              .findConstructor(raw, MethodType.methodType(void.class, parameterTypes))
+              .asSpreader(Object[].class, n);
+      return new RecordAdapter<>(
+          raw.getSimpleName(),
+          names,
+          adapters,
+          accessors,
+          constructor,
+          kinds,
+          defaults(parameterTypes));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(
+          "record " + raw.getName() + " must be public with a public canonical constructor", e);
+    }
+  }
+
+  static final byte REQUIRED = 0;
+  static final byte OPTIONAL = 1;
+  static final byte COLLECTION = 2;
+  static final byte PATCH = 3;
+  static final byte PRIMITIVE = 4;
+
+  private static byte kindOf(RecordComponent c) {
+    Class<?> t = c.getType();
+    if (t.isPrimitive()) {
+      return PRIMITIVE;
+    }
+    if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
+      return COLLECTION;
+    }
+    for (Annotation a : c.getAnnotatedType().getAnnotations()) {
+      if (a.annotationType().getSimpleName().equals("Nullable")) {
+        return OPTIONAL;
+      }
+    }
+    return REQUIRED;
+  }
+
+  private static @Nullable Object[] defaults(Class<?>[] types) {
+    @Nullable Object[] d = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      Class<?> t = types[i];
+      if (t == PatchValue.class) {
+        d[i] = PatchValue.absent();
+      } else if (t == List.class || t == Collection.class) {
+        d[i] = List.of();
+      } else if (t == Set.class) {
+        d[i] = Set.of();
+      } else if (t == Map.class) {
+        d[i] = Map.of();
+      } else if (t == boolean.class) {
+        d[i] = false;
+      } else if (t == int.class) {
+        d[i] = 0;
+      } else if (t == long.class) {
+        d[i] = 0L;
+      } else if (t == double.class) {
+        d[i] = 0d;
+      } else if (t == float.class) {
+        d[i] = 0f;
+      } else if (t == short.class) {
+        d[i] = (short) 0;
+      } else if (t == byte.class) {
+        d[i] = (byte) 0;
+      } else if (t == char.class) {
+        d[i] = '\0';
+      }
+    }
+    return d;
+  }
+
+  static String snakeCase(String camel) {
+    StringBuilder sb = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char ch = camel.charAt(i);
+      if (Character.isUpperCase(ch)) {
+        if (i > 0) {
+          sb.append('_');
+        }
+        sb.append(Character.toLowerCase(ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Resolves type variables of a generic record ({@code Page<T>}) against the requested type. */
+  private static Type resolve(Type owner, Class<?> raw, Type t) {
+    if (t instanceof TypeVariable<?> v) {
+      TypeVariable<?>[] params = raw.getTypeParameters();
+      if (owner instanceof ParameterizedType p) {
+        for (int i = 0; i < params.length; i++) {
+          if (params[i].getName().equals(v.getName())) {
+            return p.getActualTypeArguments()[i];
+          }
+        }
+      }
+      return Object.class;
+    }
+    if (t instanceof ParameterizedType p) {
+      Type[] args = p.getActualTypeArguments().clone();
+      boolean changed = false;
+      for (int i = 0; i < args.length; i++) {
+        Type resolved = resolve(owner, raw, args[i]);
+        changed |= resolved != args[i];
+        args[i] = resolved;
+      }
+      return changed ? Types.newParameterizedType(p.getRawType(), args) : p;
+    }
+    if (t instanceof WildcardType w) {
+      return resolve(owner, raw, w.getUpperBounds()[0]);
+    }
+    if (t instanceof GenericArrayType g) {
+      return Types.arrayOf(resolve(owner, raw, g.getGenericComponentType()));
+    }
+    return t;
+  }
+
+  private static final class RecordAdapter<T> extends JsonAdapter<T> {
+    private final String typeName;
+    private final String[] names;
+    private final JsonReader.Options options;
+    private final JsonAdapter<?>[] adapters;
+    private final MethodHandle[] accessors;
+    private final MethodHandle constructor;
+    private final byte[] kinds;
+    private final @Nullable Object[] defaults;
+
+    RecordAdapter(
+        String typeName,
+        String[] names,
+        JsonAdapter<?>[] adapters,
+        MethodHandle[] accessors,
+        MethodHandle constructor,
+        byte[] kinds,
+        @Nullable Object[] defaults) {
+      this.typeName = typeName;
+      this.names = names;
+      this.options = JsonReader.Options.of(names);
+      this.adapters = adapters;
+      this.accessors = accessors;
+      this.constructor = constructor;
+      this.kinds = kinds;
+      this.defaults = defaults;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T fromJson(JsonReader reader) throws IOException {
+      int n = names.length;
+      @Nullable Object[] args = new Object[n];
+      reader.beginObject();
+      while (reader.hasNext()) {
+        int i = reader.selectName(options);
+        if (i < 0) {
+          // Forward compatibility: a field added to the API after this release is ignored.
+          reader.skipName();
+          reader.skipValue();
+          continue;
+        }
+        Object value = adapters[i].fromJson(reader);
+        if (kinds[i] == PATCH) {
+          args[i] = value == null ? PatchValue.clear() : PatchValue.of(value);
+        } else {
+          args[i] = value;
+        }
+      }
+      reader.endObject();
+      for (int i = 0; i < n; i++) {
+        if (args[i] == null) {
+          if (kinds[i] == REQUIRED) {
+            throw new JsonDataException(
+                "Required value '"
+                    + names[i]
+                    + "' missing at "
+                    + reader.getPath()
+                    + " ("
+                    + typeName
+                    + ")");
+          }
+          args[i] = defaults[i];
+        }
+      }
+      try {
+        return (T) constructor.invoke(args);
+      } catch (RuntimeException e) {
+        throw new JsonDataException(
+            "Invalid " + typeName + " at " + reader.getPath() + ": " + e.getMessage(), e);
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+        return;
+      }
+      writer.beginObject();
+      for (int i = 0; i < names.length; i++) {
+        Object component;
+        try {
+          component = accessors[i].invoke(value);
+        } catch (Throwable e) {
+          throw new IllegalStateException(e);
+        }
+        if (kinds[i] == PATCH) {
+          PatchValue<?> patch = (PatchValue<?>) component;
+          if (patch == null || patch.isAbsent()) {
+            continue;
+          }
+          writer.name(names[i]);
+          if (patch.isClear()) {
+            boolean serializeNulls = writer.getSerializeNulls();
+            writer.setSerializeNulls(true);
+            writer.nullValue();
+            writer.setSerializeNulls(serializeNulls);
+          } else {
+            ((JsonAdapter<Object>) adapters[i]).toJson(writer, patch.value());
+          }
+          continue;
+        }
+        if (component == null) {
+          continue;
+        }
+        writer.name(names[i]);
+        ((JsonAdapter<Object>) adapters[i]).toJson(writer, component);
+      }
+      writer.endObject();
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(" + typeName + ")";
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package ma.hirfa.sdk.core;
+
+import org.jspecify.annotations.NullMarked;

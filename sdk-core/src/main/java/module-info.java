@@ -1,0 +1,21 @@
+/**
+ * The Hirfa SDK core: configuration, errors, money and localized text, pagination and the transport
+ * every Hirfa client stands on. Only {@code ma.hirfa.sdk.core} is an API; the engine in {@code
+ * ma.hirfa.sdk.core.internal} is exported only to the SDK's own modules.
+ */
+module ma.hirfa.sdk.core {
+  requires transitive org.jspecify;
+  requires okhttp3;
+  requires okio;
+  requires com.squareup.moshi;
+  requires io.github.resilience4j.core;
+  requires io.github.resilience4j.retry;
+  requires io.github.resilience4j.circuitbreaker;
+  requires org.slf4j;
+
+  exports ma.hirfa.sdk.core;
+  exports ma.hirfa.sdk.core.internal to
+      ma.hirfa.sdk.payments,
+      ma.hirfa.sdk.catalog,
+      ma.hirfa.sdk.testkit;
+}

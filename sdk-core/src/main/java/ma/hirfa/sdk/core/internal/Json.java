@@ -32,7 +32,12 @@ public final class Json {
   public byte[] encode(Object value) {
     Buffer buffer = new Buffer();
     try {
-      adapter(value.getClass()).toJson(buffer, value);
+      // Collections are written through Moshi's Object adapter, which picks each element's adapter.
+      Type type =
+          value instanceof java.util.Map || value instanceof java.util.Collection
+              ? Object.class
+              : value.getClass();
+      adapter(type).toJson(buffer, value);
     } catch (IOException e) {
       throw new IllegalStateException("writing to a memory buffer failed", e);
     }

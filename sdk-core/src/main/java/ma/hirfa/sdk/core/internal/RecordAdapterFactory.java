@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -72,11 +71,10 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           kinds[i] = kindOf(c);
           adapters[i] = moshi.adapter(componentType).nullSafe();
         }
-        accessors[i] = lookup.unreflect(c.getAccessor());
+        accessors[i] = unreflect(lookup, c.getAccessor());
       }
       MethodHandle constructor =
-          lookup
-              .findConstructor(raw, MethodType.methodType(void.class, parameterTypes))
+          unreflectConstructor(lookup, raw.getDeclaredConstructor(parameterTypes))
               .asSpreader(Object[].class, n);
       return new RecordAdapter<>(
           raw.getSimpleName(),
@@ -89,6 +87,32 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(
           "record " + raw.getName() + " must be public with a public canonical constructor", e);
+    }
+  }
+
+  /** Public records need no access checks; others (a partner's test record) need opening. */
+  private static MethodHandle unreflect(MethodHandles.Lookup lookup, java.lang.reflect.Method m)
+      throws IllegalAccessException {
+    try {
+      return lookup.unreflect(m);
+    } catch (IllegalAccessException e) {
+      if (!m.trySetAccessible()) {
+        throw e;
+      }
+      return MethodHandles.lookup().unreflect(m);
+    }
+  }
+
+  private static MethodHandle unreflectConstructor(
+      MethodHandles.Lookup lookup, java.lang.reflect.Constructor<?> c)
+      throws IllegalAccessException {
+    try {
+      return lookup.unreflectConstructor(c);
+    } catch (IllegalAccessException e) {
+      if (!c.trySetAccessible()) {
+        throw e;
+      }
+      return MethodHandles.lookup().unreflectConstructor(c);
     }
   }
 

@@ -20,7 +20,7 @@ public final class Redactor {
   private static final Pattern NAMED =
       Pattern.compile(
           "(?i)(\"?(?:cvv2?|cvc2?|cvn|security_code|card_security_code|secret|password|api_key"
-              + "|apikey|store_key|storekey|authorization)\"?\\s*[:=]\\s*\"?)[^\",&\\s}]*");
+              + "|apikey|store_key|storekey)\"?\\s*[:=]\\s*\"?)[^\",&\\s}]*");
   private static final Pattern DIGIT_RUN =
       Pattern.compile("(?<![0-9])\\+?\\d(?:[ .-]?\\d){8,}(?![0-9])");
 

@@ -1,0 +1,83 @@
+package ma.hirfa.sdk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MoneyTest {
+  @ParameterizedTest
+  @CsvSource({
+    "150.00,MAD,15000",
+    "150,MAD,15000",
+    "0.5,EUR,50",
+    "1234.56,USD,123456",
+    "500,JPY,500",
+    "1.234,TND,1234"
+  })
+  void parsesDecimalsWithinTheCurrencyScale(String amount, String currency, long minor) {
+    assertThat(Money.parse(amount, currency).amountMinor()).isEqualTo(minor);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.005", "0.001", "1e2", "1,50", " 1.00", "", "NaN", "1.5.0"})
+  void refusesAmountsThatAreNotPlainDecimalsOfTheCurrencyScale(String amount) {
+    assertThatThrownBy(() -> Money.parse(amount, "MAD"))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mad", "XYZ", "MA", "MADD", "XXX"})
+  void refusesUnknownOrMalformedCurrencies(String currency) {
+    assertThatThrownBy(() -> Money.ofMinor(100, currency))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+  }
+
+  @Test
+  void addsAndSubtractsInMinorUnitsWithoutDrift() {
+    Money total = Money.zero("MAD");
+    for (int i = 0; i < 1000; i++) {
+      total = total.plus(Money.parse("0.10", "MAD"));
+    }
+    assertThat(total).isEqualTo(Money.parse("100.00", "MAD"));
+    assertThat(total.minus(Money.ofMinor(1, "MAD")).toString()).isEqualTo("99.99 MAD");
+  }
+
+  @Test
+  void refusesToMixCurrencies() {
+    assertThatThrownBy(() -> Money.ofMinor(1, "MAD").plus(Money.ofMinor(1, "EUR")))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+  }
+
+  @Test
+  void overflowIsATypedError() {
+    assertThatThrownBy(() -> Money.ofMinor(Long.MAX_VALUE, "MAD").plus(Money.ofMinor(1, "MAD")))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void randomSumsEqualTheSumOfMinorUnits() {
+    SplittableRandom random = new SplittableRandom(20261129);
+    for (int run = 0; run < 200; run++) {
+      long expected = 0;
+      Money sum = Money.zero("MAD");
+      for (int i = 0; i < 50; i++) {
+        long minor = random.nextLong(-1_000_000, 1_000_000);
+        expected += minor;
+        Money m = Money.ofMajor(BigDecimal.valueOf(minor, 2), "MAD");
+        assertThat(m.amountMinor()).isEqualTo(minor);
+        assertThat(Money.parse(m.toBigDecimal().toPlainString(), "MAD")).isEqualTo(m);
+        sum = sum.plus(m);
+      }
+      assertThat(sum.amountMinor()).isEqualTo(expected);
+    }
+  }
+}

@@ -14,6 +14,7 @@ module ma.hirfa.sdk.core {
   requires org.slf4j;
 
   exports ma.hirfa.sdk.core;
+  exports ma.hirfa.sdk.core.webhooks;
   exports ma.hirfa.sdk.core.internal to
       ma.hirfa.sdk.payments,
       ma.hirfa.sdk.catalog,

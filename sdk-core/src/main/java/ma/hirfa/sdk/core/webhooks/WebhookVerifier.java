@@ -1,0 +1,356 @@
+package ma.hirfa.sdk.core.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import ma.hirfa.sdk.core.webhooks.WebhookVerificationException.Reason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies the platform's webhooks (Standard Webhooks 1.0) over the raw body bytes.
+ *
+ * <pre>{@code
+ * WebhookVerifier verifier = WebhookVerifier.builder()
+ *     .secret(System.getenv("HIRFA_WEBHOOK_SECRET"))   // whsec_...
+ *     .build();
+ *
+ * // in the HTTP handler, with the body bytes exactly as received:
+ * WebhookMessage message = verifier.verify(request.headers(), rawBody);
+ * }</pre>
+ *
+ * <h2>What is checked, in order</h2>
+ *
+ * <ol>
+ *   <li>{@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature} are present and
+ *       not empty (names are matched case-insensitively);
+ *   <li>the timestamp is 1 to 19 decimal digits that fit a {@code long};
+ *   <li>it lies within the tolerance of the clock, both bounds included (default 5 minutes);
+ *   <li>one entry of {@code webhook-signature} (every line of a repeated header is read, entries
+ *       are space-separated {@code version,base64}) matches: {@code v1} is HMAC-SHA256 over {@code
+ *       id.timestamp.body} with any configured secret, {@code v1a} is Ed25519 with the configured
+ *       public key. Unknown versions and malformed entries are skipped; a value must be the exact
+ *       padded standard base64. Comparison is constant-time;
+ *   <li>with a {@link ReplayGuard}, the id has not been accepted before.
+ * </ol>
+ *
+ * <h2>Raw bytes</h2>
+ *
+ * The signature covers the exact bytes sent. Verify before any JSON parsing or charset decoding: a
+ * re-serialised body (whitespace, key order, {@code \\uXXXX} escapes, a trailing newline) no longer
+ * verifies. See {@code docs/webhooks.md} for keeping the raw body in Spring and others.
+ *
+ * <h2>Secret rotation</h2>
+ *
+ * Call {@link Builder#secret(String)} once per secret: during a rotation configure both the old and
+ * the new secret; a message signed by either verifies.
+ *
+ * <h2>Thread safety</h2>
+ *
+ * A verifier is immutable and safe to share; build one at start-up.
+ */
+public final class WebhookVerifier {
+  static final String ID = "webhook-id";
+  static final String TIMESTAMP = "webhook-timestamp";
+  static final String SIGNATURE = "webhook-signature";
+
+  private final List<SecretKeySpec> secrets;
+  private final @Nullable PublicKey publicKey;
+  private final long toleranceSeconds;
+  private final Clock clock;
+  private final @Nullable ReplayGuard replayGuard;
+
+  /** One initialised Mac per secret and thread: Mac.getInstance costs more than a 1 KB HMAC. */
+  private final ThreadLocal<Mac[]> macs;
+
+  private WebhookVerifier(Builder b, List<SecretKeySpec> secrets, @Nullable PublicKey publicKey) {
+    this.secrets = List.copyOf(secrets);
+    this.publicKey = publicKey;
+    this.toleranceSeconds = b.tolerance.toSeconds();
+    this.clock = b.clock;
+    this.replayGuard = b.replayGuard;
+    this.macs = ThreadLocal.withInitial(this::newMacs);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a message and returns it, or throws {@link WebhookVerificationException} naming the
+   * failed check.
+   *
+   * @param headers the request headers; names in any case, each with one or more values
+   * @param body the body bytes exactly as received
+   */
+  public WebhookMessage verify(Map<String, List<String>> headers, byte[] body) {
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(body, "body == null");
+    String id = first(headers, ID);
+    String ts = first(headers, TIMESTAMP);
+    List<String> signatures = all(headers, SIGNATURE);
+    if (id == null || ts == null || signatures.isEmpty()) {
+      throw new WebhookVerificationException(
+          Reason.MISSING_HEADERS,
+          "webhook-id, webhook-timestamp and webhook-signature are required");
+    }
+    long timestamp = parseTimestamp(ts);
+    long now = clock.instant().getEpochSecond();
+    if (timestamp < now - toleranceSeconds) {
+      throw new WebhookVerificationException(
+          Reason.TIMESTAMP_TOO_OLD,
+          "the message timestamp is more than " + toleranceSeconds + " s old");
+    }
+    if (timestamp > now + toleranceSeconds) {
+      throw new WebhookVerificationException(
+          Reason.TIMESTAMP_TOO_NEW,
+          "the message timestamp is more than " + toleranceSeconds + " s in the future");
+    }
+    if (!anySignatureMatches(id, ts, body, signatures)) {
+      throw new WebhookVerificationException(
+          Reason.NO_MATCHING_SIGNATURE, "no signature matches the message (id " + id + ")");
+    }
+    Instant at = Instant.ofEpochSecond(timestamp);
+    ReplayGuard guard = replayGuard;
+    if (guard != null && !guard.firstSeen(id, at)) {
+      throw new WebhookVerificationException(
+          Reason.REPLAYED, "webhook-id " + id + " was already accepted");
+    }
+    return new WebhookMessage(id, at, body);
+  }
+
+  private boolean anySignatureMatches(String id, String ts, byte[] body, List<String> lines) {
+    byte[][] expected = null;
+    byte[] signedContent = null;
+    for (String line : lines) {
+      int start = 0;
+      while (start < line.length()) {
+        int space = line.indexOf(' ', start);
+        int end = space < 0 ? line.length() : space;
+        String entry = line.substring(start, end);
+        start = end + 1;
+        int comma = entry.indexOf(',');
+        if (comma <= 0) {
+          continue; // malformed entries are skipped, never thrown
+        }
+        String version = entry.substring(0, comma);
+        byte[] value = entry.substring(comma + 1).getBytes(StandardCharsets.US_ASCII);
+        if (version.equals("v1")) {
+          if (expected == null) {
+            expected = expectedV1(id, ts, body);
+          }
+          for (byte[] candidate : expected) {
+            // Comparing the base64 text requires the exact padded standard encoding, and
+            // MessageDigest.isEqual takes the same time wherever the first difference is.
+            if (MessageDigest.isEqual(candidate, value)) {
+              return true;
+            }
+          }
+        } else if (version.equals("v1a") && publicKey != null) {
+          if (signedContent == null) {
+            signedContent = signedContent(id, ts, body);
+          }
+          if (verifyEd25519(signedContent, value)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private byte[][] expectedV1(String id, String ts, byte[] body) {
+    Mac[] perSecret = macs.get();
+    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+    byte[] tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
+    byte[][] out = new byte[perSecret.length][];
+    for (int i = 0; i < perSecret.length; i++) {
+      Mac mac = perSecret[i];
+      mac.update(idBytes);
+      mac.update((byte) '.');
+      mac.update(tsBytes);
+      mac.update((byte) '.');
+      mac.update(body);
+      out[i] = Base64.getEncoder().encode(mac.doFinal());
+    }
+    return out;
+  }
+
+  private boolean verifyEd25519(byte[] content, byte[] base64) {
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (signature.length != 64 || base64.length != 88) {
+      return false;
+    }
+    try {
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(Objects.requireNonNull(publicKey));
+      verifier.update(content);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  static byte[] signedContent(String id, String ts, byte[] body) {
+    byte[] prefix = (id + "." + ts + ".").getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[prefix.length + body.length];
+    System.arraycopy(prefix, 0, content, 0, prefix.length);
+    System.arraycopy(body, 0, content, prefix.length, body.length);
+    return content;
+  }
+
+  private static long parseTimestamp(String ts) {
+    int n = ts.length();
+    if (n < 1 || n > 19) {
+      throw invalidTimestamp();
+    }
+    for (int i = 0; i < n; i++) {
+      char c = ts.charAt(i);
+      if (c < '0' || c > '9') {
+        throw invalidTimestamp();
+      }
+    }
+    try {
+      return Long.parseLong(ts);
+    } catch (NumberFormatException e) {
+      throw invalidTimestamp();
+    }
+  }
+
+  private static WebhookVerificationException invalidTimestamp() {
+    return new WebhookVerificationException(
+        Reason.INVALID_TIMESTAMP, "webhook-timestamp must be Unix seconds (1 to 19 digits)");
+  }
+
+  /** The first non-empty value of a header, matched case-insensitively. */
+  private static @Nullable String first(Map<String, List<String>> headers, String name) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+        for (String v : e.getValue()) {
+          if (v != null && !v.isBlank()) {
+            return v.strip();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every non-empty line of a header, matched case-insensitively. */
+  private static List<String> all(Map<String, List<String>> headers, String name) {
+    List<String> out = new ArrayList<>(1);
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+        for (String v : e.getValue()) {
+          if (v != null && !v.isBlank()) {
+            out.add(v.strip());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private Mac[] newMacs() {
+    Mac[] out = new Mac[secrets.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = initMac(secrets.get(i));
+    }
+    return out;
+  }
+
+  static Mac initMac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+    }
+  }
+
+  /** Builds a {@link WebhookVerifier}; secrets are checked in {@link #build()}. */
+  public static final class Builder {
+    private final List<String> secrets = new ArrayList<>();
+    private @Nullable String publicKey;
+    private Duration tolerance = Duration.ofMinutes(5);
+    private Clock clock = Clock.systemUTC();
+    private @Nullable ReplayGuard replayGuard;
+
+    private Builder() {}
+
+    /** Adds a {@code whsec_} secret; call again to accept several during a rotation. */
+    public Builder secret(String secret) {
+      secrets.add(Objects.requireNonNull(secret, "secret == null"));
+      return this;
+    }
+
+    /**
+     * Accepts {@code v1a} (Ed25519) signatures made with the key of this {@code whpk_} public key.
+     */
+    public Builder publicKey(String publicKey) {
+      this.publicKey = Objects.requireNonNull(publicKey, "publicKey == null");
+      return this;
+    }
+
+    /**
+     * How far the timestamp may be from the clock, either way; default 5 minutes, whole seconds.
+     */
+    public Builder tolerance(Duration tolerance) {
+      Objects.requireNonNull(tolerance, "tolerance == null");
+      if (tolerance.isNegative() || tolerance.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException(
+            "tolerance must be between 0 and 1 day but was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Refuses an id already accepted; see {@link ReplayGuard#inMemory()}. */
+    public Builder replayGuard(ReplayGuard replayGuard) {
+      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard == null");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @throws WebhookVerificationException with {@code EMPTY_SECRET} or {@code INVALID_SECRET}
+     */
+    public WebhookVerifier build() {
+      List<SecretKeySpec> keys = new ArrayList<>();
+      for (String s : secrets) {
+        keys.add(new SecretKeySpec(WebhookKeys.hmacKey(s), "HmacSHA256"));
+      }
+      PublicKey pk = publicKey == null ? null : WebhookKeys.publicKey(publicKey);
+      if (keys.isEmpty() && pk == null) {
+        throw new WebhookVerificationException(
+            Reason.EMPTY_SECRET, "no secret or public key was given");
+      }
+      return new WebhookVerifier(this, keys, pk);
+    }
+  }
+}

@@ -12,11 +12,11 @@ module ma.hirfa.sdk.core {
   requires io.github.resilience4j.retry;
   requires io.github.resilience4j.circuitbreaker;
   requires org.slf4j;
+  requires static transitive jakarta.servlet;
 
   exports ma.hirfa.sdk.core;
   exports ma.hirfa.sdk.core.webhooks;
-  exports ma.hirfa.sdk.core.internal to
-      ma.hirfa.sdk.payments,
-      ma.hirfa.sdk.catalog,
-      ma.hirfa.sdk.testkit;
+  exports ma.hirfa.sdk.core.webhooks.servlet;
+// The engine is exported only to the SDK's own modules: add each as it is created
+// (ma.hirfa.sdk.payments, ma.hirfa.sdk.catalog, ma.hirfa.sdk.testkit).
 }

@@ -3,7 +3,6 @@ package ma.hirfa.sdk.core.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -99,9 +98,31 @@ public final class WebhookVerifier {
   public WebhookMessage verify(Map<String, List<String>> headers, byte[] body) {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
-    String id = first(headers, ID);
-    String ts = first(headers, TIMESTAMP);
-    List<String> signatures = all(headers, SIGNATURE);
+    // One pass over the headers: names are matched case-insensitively, empty values ignored.
+    String id = null;
+    String ts = null;
+    List<String> signatures = new ArrayList<>(1);
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      String name = e.getKey();
+      List<String> values = e.getValue();
+      if (name == null
+          || values == null
+          || name.length() < 10
+          || !name.regionMatches(true, 0, "webhook-", 0, 8)) {
+        continue;
+      }
+      if (name.equalsIgnoreCase(SIGNATURE)) {
+        for (String v : values) {
+          if (v != null && !v.isBlank()) {
+            signatures.add(v);
+          }
+        }
+      } else if (id == null && name.equalsIgnoreCase(ID)) {
+        id = firstNonBlank(values);
+      } else if (ts == null && name.equalsIgnoreCase(TIMESTAMP)) {
+        ts = firstNonBlank(values);
+      }
+    }
     if (id == null || ts == null || signatures.isEmpty()) {
       throw new WebhookVerificationException(
           Reason.MISSING_HEADERS,
@@ -136,33 +157,32 @@ public final class WebhookVerifier {
     byte[][] expected = null;
     byte[] signedContent = null;
     for (String line : lines) {
+      int n = line.length();
       int start = 0;
-      while (start < line.length()) {
+      while (start < n) {
         int space = line.indexOf(' ', start);
-        int end = space < 0 ? line.length() : space;
-        String entry = line.substring(start, end);
+        int end = space < 0 ? n : space;
+        int comma = line.indexOf(',', start);
+        int entryStart = start;
         start = end + 1;
-        int comma = entry.indexOf(',');
-        if (comma <= 0) {
+        if (comma <= entryStart || comma >= end) {
           continue; // malformed entries are skipped, never thrown
         }
-        String version = entry.substring(0, comma);
-        byte[] value = entry.substring(comma + 1).getBytes(StandardCharsets.US_ASCII);
-        if (version.equals("v1")) {
+        int versionLength = comma - entryStart;
+        if (versionLength == 2 && line.startsWith("v1", entryStart)) {
           if (expected == null) {
             expected = expectedV1(id, ts, body);
           }
           for (byte[] candidate : expected) {
-            // Comparing the base64 text requires the exact padded standard encoding, and
-            // MessageDigest.isEqual takes the same time wherever the first difference is.
-            if (MessageDigest.isEqual(candidate, value)) {
+            if (constantTimeEquals(candidate, line, comma + 1, end)) {
               return true;
             }
           }
-        } else if (version.equals("v1a") && publicKey != null) {
+        } else if (versionLength == 3 && line.startsWith("v1a", entryStart) && publicKey != null) {
           if (signedContent == null) {
             signedContent = signedContent(id, ts, body);
           }
+          byte[] value = line.substring(comma + 1, end).getBytes(StandardCharsets.US_ASCII);
           if (verifyEd25519(signedContent, value)) {
             return true;
           }
@@ -170,6 +190,22 @@ public final class WebhookVerifier {
       }
     }
     return false;
+  }
+
+  /**
+   * Compares the expected base64 text with {@code text[from, to)}. Requiring the exact text means
+   * only the exact padded standard encoding matches; the loop reads every byte whatever the first
+   * difference, so the time taken does not tell an attacker how much of a forgery was right.
+   */
+  private static boolean constantTimeEquals(byte[] expected, String text, int from, int to) {
+    if (to - from != expected.length) {
+      return false;
+    }
+    int diff = 0;
+    for (int i = 0; i < expected.length; i++) {
+      diff |= expected[i] ^ text.charAt(from + i);
+    }
+    return diff == 0;
   }
 
   private byte[][] expectedV1(String id, String ts, byte[] body) {
@@ -240,33 +276,13 @@ public final class WebhookVerifier {
         Reason.INVALID_TIMESTAMP, "webhook-timestamp must be Unix seconds (1 to 19 digits)");
   }
 
-  /** The first non-empty value of a header, matched case-insensitively. */
-  private static @Nullable String first(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
-        for (String v : e.getValue()) {
-          if (v != null && !v.isBlank()) {
-            return v.strip();
-          }
-        }
+  private static @Nullable String firstNonBlank(List<String> values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
       }
     }
     return null;
-  }
-
-  /** Every non-empty line of a header, matched case-insensitively. */
-  private static List<String> all(Map<String, List<String>> headers, String name) {
-    List<String> out = new ArrayList<>(1);
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
-        for (String v : e.getValue()) {
-          if (v != null && !v.isBlank()) {
-            out.add(v.strip());
-          }
-        }
-      }
-    }
-    return out;
   }
 
   private Mac[] newMacs() {

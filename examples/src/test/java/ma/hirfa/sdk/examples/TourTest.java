@@ -1,0 +1,52 @@
+package ma.hirfa.sdk.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.examples.WebhookReceiverExample.Delivery;
+import org.junit.jupiter.api.Test;
+
+class TourTest {
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+  @Test
+  void webhookEndpointAcceptsGenuineAndRotatedEventsAndRefusesTheRest() throws Exception {
+    List<Delivery> deliveries = WebhookReceiverExample.run(out);
+
+    assertThat(deliveries).extracting(Delivery::status).containsExactly(204, 400, 400, 400, 204);
+    assertThat(deliveries.get(1).answer()).isEqualTo("refused: NO_MATCHING_SIGNATURE");
+    assertThat(deliveries.get(2).answer()).isEqualTo("refused: REPLAYED");
+    assertThat(deliveries.get(3).answer()).isEqualTo("refused: TIMESTAMP_TOO_OLD");
+  }
+
+  @Test
+  void moneyStaysExactAndTextFallsBack() {
+    MoneyAndTextExample.Result r = MoneyAndTextExample.run(out);
+
+    assertThat(r.net()).isEqualTo(Money.ofMinor(115_625, "MAD"));
+    assertThat(r.refusedField()).isEqualTo("amount");
+    assertThat(r.spanishTitle()).isEqualTo("Tapis amazigh de Taznakht");
+    assertThat(r.arabicTitle()).startsWith("زربية");
+  }
+
+  @Test
+  void badConfigurationIsRefusedNamingEachField() {
+    assertThat(ConfigurationExample.run(out))
+        .containsExactly("baseUrl", "readTimeout", "retryPolicy.maxAttempts");
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).doesNotContain("TourKey0123456789abcdef");
+  }
+
+  @Test
+  void theWholeTourRuns() throws Exception {
+    Tour.run(out);
+
+    assertThat(buffer.toString(StandardCharsets.UTF_8))
+        .contains("Hirfa SDK tour")
+        .contains("Done.");
+  }
+}

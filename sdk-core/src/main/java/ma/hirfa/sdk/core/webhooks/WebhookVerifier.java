@@ -210,18 +210,37 @@ public final class WebhookVerifier {
 
   private byte[][] expectedV1(String id, String ts, byte[] body) {
     Mac[] perSecret = macs.get();
-    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-    byte[] tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = prefix(id, ts);
     byte[][] out = new byte[perSecret.length][];
     for (int i = 0; i < perSecret.length; i++) {
       Mac mac = perSecret[i];
-      mac.update(idBytes);
-      mac.update((byte) '.');
-      mac.update(tsBytes);
-      mac.update((byte) '.');
+      mac.update(prefix);
       mac.update(body);
       out[i] = Base64.getEncoder().encode(mac.doFinal());
     }
+    return out;
+  }
+
+  /**
+   * {@code id.timestamp.} as UTF-8, written directly when the id is ASCII (it always is in
+   * practice).
+   */
+  static byte[] prefix(String id, String ts) {
+    int idLength = id.length();
+    int tsLength = ts.length();
+    byte[] out = new byte[idLength + tsLength + 2];
+    for (int i = 0; i < idLength; i++) {
+      char c = id.charAt(i);
+      if (c >= 0x80) {
+        return (id + "." + ts + ".").getBytes(StandardCharsets.UTF_8);
+      }
+      out[i] = (byte) c;
+    }
+    out[idLength] = '.';
+    for (int i = 0; i < tsLength; i++) {
+      out[idLength + 1 + i] = (byte) ts.charAt(i); // digits only, checked by parseTimestamp
+    }
+    out[idLength + tsLength + 1] = '.';
     return out;
   }
 
@@ -246,7 +265,7 @@ public final class WebhookVerifier {
   }
 
   static byte[] signedContent(String id, String ts, byte[] body) {
-    byte[] prefix = (id + "." + ts + ".").getBytes(StandardCharsets.UTF_8);
+    byte[] prefix = prefix(id, ts);
     byte[] content = new byte[prefix.length + body.length];
     System.arraycopy(prefix, 0, content, 0, prefix.length);
     System.arraycopy(body, 0, content, prefix.length, body.length);

@@ -12,7 +12,7 @@ module ma.hirfa.sdk.core {
   requires io.github.resilience4j.retry;
   requires io.github.resilience4j.circuitbreaker;
   requires org.slf4j;
-  requires static transitive jakarta.servlet;
+  requires static jakarta.servlet;
 
   exports ma.hirfa.sdk.core;
   exports ma.hirfa.sdk.core.webhooks;

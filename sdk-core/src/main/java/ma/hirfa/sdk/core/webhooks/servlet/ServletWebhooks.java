@@ -35,6 +35,8 @@ import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
  * the body as {@code @RequestBody byte[]} and pass it with the headers to {@link
  * WebhookVerifier#verify} instead (see {@code docs/webhooks.md}).
  */
+// The servlet API is an optional, static dependency: callers of this class have it by definition.
+@SuppressWarnings("exports")
 public final class ServletWebhooks {
   /** Bodies above this size are refused by {@link #verify(WebhookVerifier, HttpServletRequest)}. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;

@@ -1,0 +1,72 @@
+package ma.hirfa.sdk.testkit;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks every request (and, in strict mode, every response) against the OpenAPI documents under
+ * {@code docs/openapi}, so a client that drifts from the contract fails its tests.
+ */
+final class ContractValidator {
+  private final OpenApiInteractionValidator payments;
+
+  ContractValidator() {
+    this.payments =
+        OpenApiInteractionValidator.createForInlineApiSpecification(read("payments.yaml")).build();
+  }
+
+  static String read(String document) {
+    String resource = "/ma/hirfa/sdk/testkit/openapi/" + document;
+    try (InputStream in = ContractValidator.class.getResourceAsStream(resource)) {
+      return new String(
+          Objects.requireNonNull(in, resource).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The violations of a request, as {@code key: message} strings; empty when it conforms. */
+  List<String> checkRequest(Exchange e) {
+    SimpleRequest.Builder b = new SimpleRequest.Builder(e.method, e.path);
+    e.headers.forEach(b::withHeader);
+    for (Map.Entry<String, List<String>> q : e.query.entrySet()) {
+      b.withQueryParam(q.getKey(), q.getValue());
+    }
+    if (e.body.length > 0) {
+      b.withBody(e.body);
+    }
+    return messages(payments.validateRequest(b.build()));
+  }
+
+  /** The violations of a response to a request; used by the sandbox's strict mode. */
+  List<String> checkResponse(Exchange e, Exchange.Response r) {
+    SimpleResponse.Builder b = SimpleResponse.Builder.status(r.status());
+    r.headers().forEach(b::withHeader);
+    b.withContentType(r.contentType());
+    if (r.body() != null) {
+      b.withBody(r.body());
+    }
+    return messages(payments.validateResponse(e.path, Request.Method.valueOf(e.method), b.build()));
+  }
+
+  private static List<String> messages(ValidationReport report) {
+    List<String> out = new ArrayList<>();
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        out.add(m.getKey() + ": " + m.getMessage());
+      }
+    }
+    return out;
+  }
+}

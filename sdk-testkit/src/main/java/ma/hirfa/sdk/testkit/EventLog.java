@@ -1,0 +1,33 @@
+package ma.hirfa.sdk.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every event the sandbox's resources emit, in order: {@code {"id":"evt_...","type":...,
+ * "created_at":...,"data":{"object":{...}}}}. Webhook delivery reads from here.
+ */
+final class EventLog {
+  private final Ids ids;
+  private final SandboxClock clock;
+  private final List<ObjectNode> events = new ArrayList<>();
+
+  EventLog(Ids ids, SandboxClock clock) {
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  synchronized void emit(String type, ObjectNode object) {
+    ObjectNode e = Exchange.JSON.createObjectNode();
+    e.put("id", ids.next("evt"));
+    e.put("type", type);
+    e.put("created_at", clock.instant().toString());
+    e.putObject("data").set("object", object);
+    events.add(e);
+  }
+
+  synchronized List<ObjectNode> all() {
+    return List.copyOf(events);
+  }
+}

@@ -1,0 +1,124 @@
+package ma.hirfa.sdk.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Faults the sandbox injects on demand, for testing how a client survives them. Each rule matches a
+ * method and a path prefix and fires a number of times, in the order added.
+ *
+ * <pre>{@code
+ * sandbox.faults().resetAfterCommit("POST", "/v1/payments", 1);  // the payment is created, the response lost
+ * sandbox.faults().status("GET", "/v1/payments", 503, 2);         // two 503s, then normal answers
+ * }</pre>
+ *
+ * <p>The same faults can be asked for by a request itself with the header {@code
+ * Hirfa-Sandbox-Fault}: {@code reset-before}, {@code reset-after-commit}, {@code 503} (any 5xx),
+ * {@code 429}, {@code truncated}, {@code malformed}, or {@code delay-<millis>}.
+ */
+public final class Faults {
+  /** What a rule does to the request it matches. */
+  public enum Kind {
+    /** The connection is reset before the request is processed: nothing happens on the server. */
+    RESET_BEFORE,
+    /**
+     * The request is processed and committed, then the connection is reset: the response is lost.
+     */
+    RESET_AFTER_COMMIT,
+    /** The sandbox answers with a status (5xx or 429) without processing the request. */
+    STATUS,
+    /** The request is processed; the response body is cut off mid-way. */
+    TRUNCATED,
+    /** The request is processed; the response body is not valid JSON. */
+    MALFORMED,
+    /** The request is processed after a delay. */
+    DELAY
+  }
+
+  /** One fault rule; {@code remaining} counts down as it fires. */
+  public record Rule(
+      Kind kind, String method, String pathPrefix, int status, Duration delay, int remaining) {}
+
+  private final List<Rule> rules = new ArrayList<>();
+
+  Faults() {}
+
+  /** Resets the connection before processing, {@code times} times. */
+  public Faults resetBefore(String method, String pathPrefix, int times) {
+    return add(Kind.RESET_BEFORE, method, pathPrefix, 0, Duration.ZERO, times);
+  }
+
+  /** Processes and commits the request, then resets the connection, {@code times} times. */
+  public Faults resetAfterCommit(String method, String pathPrefix, int times) {
+    return add(Kind.RESET_AFTER_COMMIT, method, pathPrefix, 0, Duration.ZERO, times);
+  }
+
+  /** Answers {@code status} (5xx, or 429 with {@code Retry-After: 1}) without processing. */
+  public Faults status(String method, String pathPrefix, int status, int times) {
+    if (status != 429 && (status < 500 || status > 599)) {
+      throw new IllegalArgumentException("status must be 429 or 5xx but was " + status);
+    }
+    return add(Kind.STATUS, method, pathPrefix, status, Duration.ZERO, times);
+  }
+
+  /** Cuts the response body short, {@code times} times. */
+  public Faults truncated(String method, String pathPrefix, int times) {
+    return add(Kind.TRUNCATED, method, pathPrefix, 0, Duration.ZERO, times);
+  }
+
+  /** Sends a body that is not JSON, {@code times} times. */
+  public Faults malformed(String method, String pathPrefix, int times) {
+    return add(Kind.MALFORMED, method, pathPrefix, 0, Duration.ZERO, times);
+  }
+
+  /** Delays the response by {@code delay}, {@code times} times. */
+  public Faults delay(String method, String pathPrefix, Duration delay, int times) {
+    return add(Kind.DELAY, method, pathPrefix, 0, delay, times);
+  }
+
+  /** Removes every rule. */
+  public synchronized void clear() {
+    rules.clear();
+  }
+
+  /** The rules that have not fired out yet. */
+  public synchronized List<Rule> pending() {
+    return List.copyOf(rules);
+  }
+
+  private synchronized Faults add(
+      Kind kind, String method, String pathPrefix, int status, Duration delay, int times) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(pathPrefix, "pathPrefix == null");
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be positive but was " + times);
+    }
+    rules.add(new Rule(kind, method.toUpperCase(Locale.ROOT), pathPrefix, status, delay, times));
+    return this;
+  }
+
+  /** Takes the first matching rule, counting it down; null when none matches. */
+  synchronized @Nullable Rule take(String method, String path) {
+    Iterator<Rule> it = rules.iterator();
+    for (int i = 0; it.hasNext(); i++) {
+      Rule r = it.next();
+      if (r.method().equals(method) && path.startsWith(r.pathPrefix())) {
+        if (r.remaining() <= 1) {
+          it.remove();
+        } else {
+          rules.set(
+              i,
+              new Rule(
+                  r.kind(), r.method(), r.pathPrefix(), r.status(), r.delay(), r.remaining() - 1));
+        }
+        return r;
+      }
+    }
+    return null;
+  }
+}

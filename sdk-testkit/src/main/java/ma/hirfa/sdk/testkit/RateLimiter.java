@@ -1,0 +1,38 @@
+package ma.hirfa.sdk.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A fixed-window quota per API key, announcing itself in {@code RateLimit-*} headers. */
+final class RateLimiter {
+  /** The state of the caller's window after this request. */
+  record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {}
+
+  private final Clock clock;
+  private final int limit;
+  private final Duration window;
+  private final Map<String, long[]> windows = new HashMap<>();
+
+  RateLimiter(Clock clock, int limit, Duration window) {
+    this.clock = clock;
+    this.limit = limit;
+    this.window = window;
+  }
+
+  synchronized Decision acquire(String apiKey) {
+    long now = clock.millis();
+    long[] w = windows.computeIfAbsent(apiKey, k -> new long[] {now, 0});
+    if (now - w[0] >= window.toMillis()) {
+      w[0] = now;
+      w[1] = 0;
+    }
+    long resetSeconds = Math.max(1, (w[0] + window.toMillis() - now + 999) / 1000);
+    if (w[1] >= limit) {
+      return new Decision(false, limit, 0, resetSeconds);
+    }
+    w[1]++;
+    return new Decision(true, limit, (int) (limit - w[1]), resetSeconds);
+  }
+}

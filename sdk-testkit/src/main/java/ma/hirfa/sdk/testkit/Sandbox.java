@@ -1,0 +1,187 @@
+package ma.hirfa.sdk.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import ma.hirfa.sdk.core.ClientOptions;
+
+/**
+ * The embedded sandbox: a stateful implementation of the Hirfa APIs on 127.0.0.1, started in one
+ * call, with no account and no network.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start()) {
+ *   ClientOptions options = sandbox.clientOptions().build();   // base URL and a test key
+ *   // ... use any Hirfa client against it
+ *   sandbox.clock().advance(Duration.ofHours(2));              // let a cash voucher be paid
+ * }
+ * }</pre>
+ *
+ * <p>It implements the contract under {@code docs/openapi} for real: every request is checked
+ * against it (a violation is a {@code 400 contract_violation} naming it), POSTs honour {@code
+ * Idempotency-Key}, lists paginate with cursors, reads carry {@code ETag}, every answer carries
+ * {@code Request-Id} and {@code RateLimit-*}, and errors are {@code application/problem+json}. It
+ * accepts any {@code sk_test_} key and refuses {@code sk_live_} keys. Magic inputs (test cards,
+ * wallet numbers) and faults are described in {@code docs/sandbox.md}.
+ *
+ * <p>Thread-safe; each instance has its own state and port. {@link #close()} stops it.
+ */
+public final class Sandbox implements AutoCloseable {
+  private final WireMockServer server;
+  private final SandboxClock clock;
+  private final Faults faults;
+  private final PaymentsApi payments;
+  private final String apiKey;
+
+  private Sandbox(Builder b) {
+    Ids ids = new Ids(b.seed);
+    this.faults = new Faults();
+    PaymentsApi[] api = new PaymentsApi[1];
+    this.clock = new SandboxClock(b.clock, () -> api[0].tick());
+    EventLog events = new EventLog(ids, clock);
+    String[] baseUrl = {""};
+    this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events);
+    api[0] = payments;
+    Router router =
+        new Router(
+            new Ids(b.seed ^ 0x5DEECE66DL),
+            faults,
+            new RateLimiter(clock, b.rateLimit, b.rateWindow),
+            new ContractValidator(),
+            new IdempotencyStore(clock),
+            payments,
+            clock,
+            b.strictResponses);
+    this.server =
+        new WireMockServer(
+            wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .port(b.port)
+                .containerThreads(64)
+                .disableRequestJournal()
+                .gzipDisabled(true)
+                .extensions(router));
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME)));
+    baseUrl[0] = "http://127.0.0.1:" + server.port() + "/";
+    this.apiKey = "sk_test_sandbox" + Long.toHexString(b.seed & 0xFFFFFFFFL) + "key";
+  }
+
+  /** Starts a sandbox on a free port with the default settings. */
+  public static Sandbox start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Like {@code http://127.0.0.1:41234/}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port() + "/";
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** A test key the sandbox accepts (any {@code sk_test_} key is accepted). */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** A client configuration pointed at this sandbox, with its key and clock; add your settings. */
+  public ClientOptions.Builder clientOptions() {
+    return ClientOptions.builder().apiKey(apiKey).baseUrl(baseUrl());
+  }
+
+  /** The sandbox's clock; {@link SandboxClock#advance} moves pending payments and payouts along. */
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  /** Faults to inject into the next matching requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** How many payments the sandbox holds with this order reference (for exactly-once checks). */
+  public int paymentCount(String orderReference) {
+    return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
+  }
+
+  /** How many payments the sandbox holds. */
+  public int paymentCount() {
+    return payments.paymentCount();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** Configures a {@link Sandbox}. */
+  public static final class Builder {
+    private int port;
+    private long seed = 20_261_101L;
+    private int rateLimit = 10_000;
+    private Duration rateWindow = Duration.ofSeconds(1);
+    private Clock clock = Clock.systemUTC();
+    private boolean strictResponses = true;
+
+    private Builder() {}
+
+    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Seeds ids and sample data, for reproducible runs. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The quota per API key: {@code requests} per {@code window}; past it, {@code 429}. */
+    public Builder rateLimit(int requests, Duration window) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("requests must be positive but was " + requests);
+      }
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("window must be positive but was " + window);
+      }
+      this.rateLimit = requests;
+      this.rateWindow = window;
+      return this;
+    }
+
+    /** The clock the sandbox starts from (it then follows it, plus any advance). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Checks every response against the contract too, answering {@code 500
+     * sandbox_contract_violation} if the sandbox itself breaks it (default on).
+     */
+    public Builder strictResponses(boolean strict) {
+      this.strictResponses = strict;
+      return this;
+    }
+
+    public Sandbox start() {
+      return new Sandbox(this);
+    }
+  }
+}

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every event the sandbox's resources emit, in order: {@code {"id":"evt_...","type":...,
@@ -12,10 +13,16 @@ final class EventLog {
   private final Ids ids;
   private final SandboxClock clock;
   private final List<ObjectNode> events = new ArrayList<>();
+  private volatile Consumer<ObjectNode> listener = e -> {};
 
   EventLog(Ids ids, SandboxClock clock) {
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /** Called with each event after it is logged (the webhook dispatcher). */
+  void listener(Consumer<ObjectNode> listener) {
+    this.listener = listener;
   }
 
   synchronized void emit(String type, ObjectNode object) {
@@ -25,6 +32,7 @@ final class EventLog {
     e.put("created_at", clock.instant().toString());
     e.putObject("data").set("object", object);
     events.add(e);
+    listener.accept(e);
   }
 
   synchronized List<ObjectNode> all() {

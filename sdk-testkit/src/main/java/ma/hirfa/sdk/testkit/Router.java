@@ -34,6 +34,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final ContractValidator contract;
   private final IdempotencyStore idempotency;
   private final PaymentsApi payments;
+  private final WebhookDispatcher webhooks;
   private final SandboxClock clock;
   private final boolean strictResponses;
 
@@ -44,6 +45,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       ContractValidator contract,
       IdempotencyStore idempotency,
       PaymentsApi payments,
+      WebhookDispatcher webhooks,
       SandboxClock clock,
       boolean strictResponses) {
     this.requestIds = requestIds;
@@ -52,6 +54,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     this.contract = contract;
     this.idempotency = idempotency;
     this.payments = payments;
+    this.webhooks = webhooks;
     this.clock = clock;
     this.strictResponses = strictResponses;
   }
@@ -148,6 +151,9 @@ final class Router implements ResponseDefinitionTransformerV2 {
 
   private Exchange.Response handled(Exchange e) {
     Exchange.Response r = payments.handle(e);
+    if (r == null) {
+      r = webhooks.handle(e);
+    }
     if (r == null) {
       return Problems.problem(
           404, "route_not_found", "Not found", e.method + " " + e.path + " is not an API route");

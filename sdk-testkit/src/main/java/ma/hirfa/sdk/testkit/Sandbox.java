@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxClock clock;
   private final Faults faults;
   private final PaymentsApi payments;
+  private final WebhookDispatcher webhooks;
   private final String apiKey;
 
   private Sandbox(Builder b) {
@@ -45,6 +46,8 @@ public final class Sandbox implements AutoCloseable {
     PaymentsApi[] api = new PaymentsApi[1];
     this.clock = new SandboxClock(b.clock, () -> api[0].tick());
     EventLog events = new EventLog(ids, clock);
+    this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
+    events.listener(webhooks::onEvent);
     String[] baseUrl = {""};
     this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events);
     api[0] = payments;
@@ -56,6 +59,7 @@ public final class Sandbox implements AutoCloseable {
             new ContractValidator(),
             new IdempotencyStore(clock),
             payments,
+            webhooks,
             clock,
             b.strictResponses);
     this.server =
@@ -124,6 +128,7 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    webhooks.close();
   }
 
   /** Configures a {@link Sandbox}. */
@@ -134,8 +139,26 @@ public final class Sandbox implements AutoCloseable {
     private Duration rateWindow = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
     private boolean strictResponses = true;
+    private Duration webhookBackoff = Duration.ofMillis(500);
+    private int webhookAttempts = 5;
 
     private Builder() {}
+
+    /**
+     * Webhook retries: up to {@code attempts} attempts, waiting {@code backoff}, then twice as long
+     * each time (defaults 5 and 500 ms, in real time).
+     */
+    public Builder webhookRetries(int attempts, Duration backoff) {
+      if (attempts < 1 || attempts > 20) {
+        throw new IllegalArgumentException("attempts must be between 1 and 20 but was " + attempts);
+      }
+      if (backoff.isNegative()) {
+        throw new IllegalArgumentException("backoff must not be negative but was " + backoff);
+      }
+      this.webhookAttempts = attempts;
+      this.webhookBackoff = backoff;
+      return this;
+    }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {

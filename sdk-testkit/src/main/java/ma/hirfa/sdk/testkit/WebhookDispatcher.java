@@ -1,0 +1,249 @@
+package ma.hirfa.sdk.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ma.hirfa.sdk.core.webhooks.WebhookSigner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Webhook endpoints registered over the API, and the delivery of every event to them: signed with
+ * Standard Webhooks, retried with exponential back-off, re-signed on each attempt, logged.
+ * Deliveries go to loopback URLs only: the sandbox never sends traffic off the machine.
+ */
+final class WebhookDispatcher implements AutoCloseable {
+  private static final Pattern DELIVERIES =
+      Pattern.compile("/v1/webhook_endpoints/(we_[A-Za-z0-9]+)/deliveries");
+
+  private final Ids ids;
+  private final SandboxClock clock;
+  private final Duration backoff;
+  private final int maxAttempts;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ScheduledExecutorService scheduler;
+  private final SecureRandom random = new SecureRandom();
+  private final Object lock = new Object();
+  private long seq;
+  private final List<Endpoint> endpoints = new ArrayList<>();
+  private final Map<String, Endpoint> endpointsById = new HashMap<>();
+
+  WebhookDispatcher(Ids ids, SandboxClock clock, Duration backoff, int maxAttempts) {
+    this.ids = ids;
+    this.clock = clock;
+    this.backoff = backoff;
+    this.maxAttempts = maxAttempts;
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "hirfa-sandbox-webhooks");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  Exchange.@Nullable Response handle(Exchange e) {
+    synchronized (lock) {
+      if (e.path.equals("/v1/webhook_endpoints")) {
+        if (e.method.equals("POST")) {
+          return create(e);
+        }
+        if (e.method.equals("GET")) {
+          return Exchange.Response.json(
+              200, Pages.page(e, endpoints, x -> x.seq, x -> true, x -> render(x, false)));
+        }
+        return null;
+      }
+      Matcher m = DELIVERIES.matcher(e.path);
+      if (m.matches() && e.method.equals("GET")) {
+        Endpoint endpoint = endpointsById.get(m.group(1));
+        if (endpoint == null) {
+          throw new Exchange.ApiError(Problems.notFound("webhook endpoint", m.group(1)));
+        }
+        return Exchange.Response.json(
+            200, Pages.page(e, endpoint.deliveries, d -> d.seq, d -> true, this::render));
+      }
+      return null;
+    }
+  }
+
+  private Exchange.Response create(Exchange e) {
+    ObjectNode body = e.jsonBody();
+    String url = body.path("url").asText();
+    Problems.FieldErrors errors = new Problems.FieldErrors();
+    try {
+      URI uri = URI.create(url);
+      String host = uri.getHost() == null ? "" : uri.getHost();
+      if (!(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))
+          || !(url.startsWith("http://") || url.startsWith("https://"))) {
+        errors.add(
+            "url", "url_not_loopback", "the sandbox delivers only to 127.0.0.1 or localhost");
+      }
+    } catch (IllegalArgumentException ex) {
+      errors.add("url", "invalid_url", "not a URL");
+    }
+    errors.throwIfAny();
+    Endpoint endpoint = new Endpoint();
+    endpoint.id = ids.next("we");
+    endpoint.seq = ++seq;
+    endpoint.url = url;
+    for (JsonNode type : body.path("events")) {
+      endpoint.events.add(type.asText());
+    }
+    if (endpoint.events.isEmpty()) {
+      endpoint.events.add("*");
+    }
+    String secret = body.path("secret").asText("");
+    if (secret.isEmpty()) {
+      byte[] key = new byte[24];
+      random.nextBytes(key);
+      secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+    endpoint.secret = secret;
+    endpoint.signer = WebhookSigner.builder().secret(secret).clock(Clock.systemUTC()).build();
+    endpoint.createdAt = clock.instant();
+    endpoints.add(endpoint);
+    endpointsById.put(endpoint.id, endpoint);
+    return Exchange.Response.json(201, render(endpoint, true));
+  }
+
+  /** Queues the event for every endpoint subscribed to its type. */
+  void onEvent(ObjectNode event) {
+    String type = event.path("type").asText();
+    byte[] body;
+    try {
+      body = Exchange.JSON.writeValueAsBytes(event);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    synchronized (lock) {
+      for (Endpoint endpoint : endpoints) {
+        if (endpoint.events.contains("*") || endpoint.events.contains(type)) {
+          Delivery d = new Delivery();
+          d.id = ids.next("whd");
+          d.seq = ++seq;
+          d.eventId = event.path("id").asText();
+          d.eventType = type;
+          d.webhookId = "msg_" + d.id.substring(4);
+          d.body = body;
+          endpoint.deliveries.add(d);
+          var unused = scheduler.schedule(() -> attempt(endpoint, d), 0, TimeUnit.MILLISECONDS);
+        }
+      }
+    }
+  }
+
+  private void attempt(Endpoint endpoint, Delivery d) {
+    // Re-signed on every attempt, with the real time: receivers check the timestamp against
+    // their own clock, which the sandbox clock's advances do not move.
+    Map<String, String> headers = endpoint.signer.sign(d.webhookId, Instant.now(), d.body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint.url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "hirfa-sandbox-webhooks")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(d.body));
+    headers.forEach(request::header);
+    int status;
+    try {
+      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      status = 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    synchronized (lock) {
+      d.attempts++;
+      d.lastStatus = status;
+      d.lastAttemptAt = clock.instant();
+      if (status >= 200 && status < 300) {
+        d.status = "succeeded";
+        return;
+      }
+      if (d.attempts >= maxAttempts) {
+        d.status = "failed";
+        return;
+      }
+    }
+    long delay = backoff.toMillis() << Math.min(d.attempts - 1, 16);
+    var unused = scheduler.schedule(() -> attempt(endpoint, d), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private ObjectNode render(Endpoint e, boolean withSecret) {
+    ObjectNode o = Exchange.JSON.createObjectNode();
+    o.put("id", e.id);
+    o.put("url", e.url);
+    e.events.forEach(o.putArray("events")::add);
+    if (withSecret) {
+      o.put("secret", e.secret);
+    }
+    o.put("created_at", e.createdAt.toString());
+    return o;
+  }
+
+  private ObjectNode render(Delivery d) {
+    ObjectNode o = Exchange.JSON.createObjectNode();
+    o.put("id", d.id);
+    o.put("event_id", d.eventId);
+    o.put("event_type", d.eventType);
+    o.put("webhook_id", d.webhookId);
+    o.put("status", d.status);
+    o.put("attempts", d.attempts);
+    if (d.lastAttemptAt == null) {
+      o.putNull("last_response_status");
+      o.putNull("last_attempt_at");
+    } else {
+      o.put("last_response_status", d.lastStatus);
+      o.put("last_attempt_at", d.lastAttemptAt.toString());
+    }
+    return o;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+
+  private static final class Endpoint {
+    String id = "";
+    long seq;
+    String url = "";
+    final List<String> events = new ArrayList<>();
+    String secret = "";
+    WebhookSigner signer = WebhookSigner.builder().secret("whsec_AAAA").build();
+    Instant createdAt = Instant.EPOCH;
+    final List<Delivery> deliveries = new ArrayList<>();
+  }
+
+  private static final class Delivery {
+    String id = "";
+    long seq;
+    String eventId = "";
+    String eventType = "";
+    String webhookId = "";
+    byte[] body = new byte[0];
+    String status = "pending";
+    int attempts;
+    int lastStatus;
+    @Nullable Instant lastAttemptAt;
+  }
+}

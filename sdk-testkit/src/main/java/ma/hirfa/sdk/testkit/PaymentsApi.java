@@ -47,6 +47,7 @@ final class PaymentsApi {
   private final Ids ids;
   private final Supplier<String> baseUrl;
   private final EventLog events;
+  private final Ledger ledger;
   private final Object lock = new Object();
   private long seq;
   private final List<Payment> payments = new ArrayList<>();
@@ -56,11 +57,13 @@ final class PaymentsApi {
   private final List<Payout> payouts = new ArrayList<>();
   private final Map<String, Payout> payoutsById = new HashMap<>();
 
-  PaymentsApi(SandboxClock clock, Ids ids, Supplier<String> baseUrl, EventLog events) {
+  PaymentsApi(
+      SandboxClock clock, Ids ids, Supplier<String> baseUrl, EventLog events, Ledger ledger) {
     this.clock = clock;
     this.ids = ids;
     this.baseUrl = baseUrl;
     this.events = events;
+    this.ledger = ledger;
   }
 
   /** Answers a request for this API, or returns null when the path is not one of its routes. */
@@ -293,6 +296,7 @@ final class PaymentsApi {
     }
     p.captured = amount;
     p.status = "succeeded";
+    ledger.payment(p.id, p.captured, fee(p), p.currency);
     touch(p);
     events.emit("payment.captured", render(p));
     events.emit("payment.succeeded", render(p));
@@ -338,7 +342,14 @@ final class PaymentsApi {
     } else {
       p.status = "succeeded";
       p.captured = p.amount;
+      ledger.payment(p.id, p.captured, fee(p), p.currency);
     }
+  }
+
+  /** The marketplace commission on what was captured (or, before capture, on the amount). */
+  private static long fee(Payment p) {
+    long base = p.captured > 0 ? p.captured : p.amount;
+    return (base * FEE_BASIS_POINTS + 5_000) / 10_000;
   }
 
   private static void fail(Payment p, String code, String message) {
@@ -360,6 +371,7 @@ final class PaymentsApi {
   }
 
   private void tickLocked() {
+    ledger.tick();
     Instant now = clock.instant();
     for (Payment p : payments) {
       if (p.dueAt != null && !now.isBefore(p.dueAt) && p.status.equals("requires_action")) {
@@ -386,6 +398,7 @@ final class PaymentsApi {
           events.emit("payout.failed", render(po));
         } else {
           po.status = "paid";
+          ledger.payout(po.id, po.amount);
           events.emit("payout.paid", render(po));
         }
       }
@@ -441,6 +454,7 @@ final class PaymentsApi {
     r.reason = text(body, "reason");
     r.createdAt = clock.instant();
     p.refunded += amount;
+    ledger.refund(r.id, amount, r.currency);
     touch(p);
     refunds.add(r);
     refundsById.put(r.id, r);
@@ -583,10 +597,11 @@ final class PaymentsApi {
     }
     o.put("order_reference", p.orderReference);
     o.put("artisan_id", p.artisanId);
-    long fee = (p.amount * FEE_BASIS_POINTS + 5_000) / 10_000;
+    long fee = fee(p);
+    long base = p.captured > 0 ? p.captured : p.amount;
     ObjectNode split = o.putObject("fee_split");
     split.set("platform_fee", money(fee, p.currency));
-    split.set("artisan_amount", money(p.amount - fee, p.currency));
+    split.set("artisan_amount", money(base - fee, p.currency));
     if (p.nextAction == null) {
       o.putNull("next_action");
     } else {

@@ -35,6 +35,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final IdempotencyStore idempotency;
   private final PaymentsApi payments;
   private final WebhookDispatcher webhooks;
+  private final Ledger ledger;
   private final SandboxClock clock;
   private final boolean strictResponses;
 
@@ -46,6 +47,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       IdempotencyStore idempotency,
       PaymentsApi payments,
       WebhookDispatcher webhooks,
+      Ledger ledger,
       SandboxClock clock,
       boolean strictResponses) {
     this.requestIds = requestIds;
@@ -55,6 +57,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     this.idempotency = idempotency;
     this.payments = payments;
     this.webhooks = webhooks;
+    this.ledger = ledger;
     this.clock = clock;
     this.strictResponses = strictResponses;
   }
@@ -153,6 +156,9 @@ final class Router implements ResponseDefinitionTransformerV2 {
     Exchange.Response r = payments.handle(e);
     if (r == null) {
       r = webhooks.handle(e);
+    }
+    if (r == null) {
+      r = ledger.handle(e);
     }
     if (r == null) {
       return Problems.problem(

@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
   private final Faults faults;
   private final PaymentsApi payments;
   private final WebhookDispatcher webhooks;
+  private final Ledger ledger;
   private final String apiKey;
 
   private Sandbox(Builder b) {
@@ -49,7 +50,8 @@ public final class Sandbox implements AutoCloseable {
     this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
     events.listener(webhooks::onEvent);
     String[] baseUrl = {""};
-    this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events);
+    this.ledger = new Ledger(ids, clock, events);
+    this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
     api[0] = payments;
     Router router =
         new Router(
@@ -60,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
             new IdempotencyStore(clock),
             payments,
             webhooks,
+            ledger,
             clock,
             b.strictResponses);
     this.server =

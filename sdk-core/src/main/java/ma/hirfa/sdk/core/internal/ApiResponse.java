@@ -1,20 +1,24 @@
 package ma.hirfa.sdk.core.internal;
 
+import java.io.Closeable;
 import java.util.List;
 import okhttp3.Headers;
+import okhttp3.Response;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A successful response, read whole: status, headers, body bytes, and the identifiers of the call
  * that produced it.
  */
-public final class ApiResponse {
+public final class ApiResponse implements Closeable {
   private final int status;
   private final Headers headers;
   private final byte[] body;
   private final @Nullable String requestId;
   private final @Nullable String idempotencyKey;
   private final int attempts;
+  private final @Nullable Response open;
 
   ApiResponse(
       int status,
@@ -22,13 +26,34 @@ public final class ApiResponse {
       byte[] body,
       @Nullable String requestId,
       @Nullable String idempotencyKey,
-      int attempts) {
+      int attempts,
+      @Nullable Response open) {
     this.status = status;
     this.headers = headers;
     this.body = body;
     this.requestId = requestId;
     this.idempotencyKey = idempotencyKey;
     this.attempts = attempts;
+    this.open = open;
+  }
+
+  /**
+   * The body of a streaming response, read as it arrives; {@link #close()} when done. Throws for a
+   * response that was read whole.
+   */
+  public BufferedSource source() {
+    if (open == null) {
+      throw new IllegalStateException("not a streaming response");
+    }
+    return open.body().source();
+  }
+
+  /** Releases the connection of a streaming response; a no-op otherwise. */
+  @Override
+  public void close() {
+    if (open != null) {
+      open.close();
+    }
   }
 
   public int status() {

@@ -61,12 +61,20 @@ final class CallRunner {
   private final long startNanos = System.nanoTime();
   private final HttpUrl url;
   private final byte[] body;
+
+  /** A streaming call hands its successful response over open, and has no overall deadline. */
+  private final boolean streaming;
+
   private int attempt;
   private boolean lastMayHaveBeenSent;
   private @Nullable HirfaException lastError;
 
-  @SuppressWarnings("unchecked")
   CallRunner(ClientRuntime rt, ApiRequest request) {
+    this(rt, request, false);
+  }
+
+  CallRunner(ClientRuntime rt, ApiRequest request, boolean streaming) {
+    this.streaming = streaming;
     this.rt = rt;
     this.options = rt.options;
     this.request = request;
@@ -135,10 +143,17 @@ final class CallRunner {
 
   private Outcome executeSync(Call call) {
     long t0 = System.nanoTime();
-    try (Response response = call.execute()) {
-      return read(response, t0);
+    Response response;
+    try {
+      response = call.execute();
     } catch (IOException e) {
       return failure(call, e, t0);
+    }
+    if (streaming && response.isSuccessful()) {
+      return Outcome.stream(response, System.nanoTime() - t0);
+    }
+    try (response) {
+      return read(response, t0);
     }
   }
 
@@ -289,7 +304,8 @@ final class CallRunner {
   private Call newCall(Request r) {
     Call call = rt.http.newCall(r);
     Remaining remaining = r.tag(Remaining.class);
-    if (remaining != null) {
+    // A stream may outlive the deadline: only the read timeout guards it once headers arrived.
+    if (remaining != null && !streaming) {
       // The attempt may use what is left of the call's deadline, and no more.
       call.timeout().timeout(remaining.duration.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -359,7 +375,8 @@ final class CallRunner {
               bytes,
               o.header("Request-Id"),
               idempotencyKey,
-              attempt),
+              attempt,
+              o.open),
           null,
           -1);
     }

@@ -113,6 +113,16 @@ public final class ClientRuntime implements AutoCloseable {
     return new CallRunner(this, request).runSync();
   }
 
+  /**
+   * Runs the call through the retry pipeline until a successful response arrives, and returns it
+   * with its body unread: read {@link ApiResponse#source()} as it streams, then close it. Retries
+   * cover the attempts up to the response headers; a failure while reading the body is the caller's
+   * to handle.
+   */
+  public ApiResponse stream(ApiRequest request) {
+    return new CallRunner(this, request, true).runSync();
+  }
+
   /** Runs the call and decodes the body as {@code type}. */
   public <T> T execute(ApiRequest request, TypeRef<T> type) {
     return decode(execute(request), type);

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import okhttp3.Headers;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,9 @@ final class Outcome {
   final long durationNanos;
   final @Nullable Duration retryAfter;
 
+  /** For a streaming call: the successful response, still open, its body unread. */
+  final @Nullable Response open;
+
   /** The problem code, filled in by the runner once the body is parsed. */
   @Nullable String problemCode;
 
@@ -41,7 +45,8 @@ final class Outcome {
       boolean deadlineExceeded,
       boolean bodyTooLarge,
       long durationNanos,
-      @Nullable Duration retryAfter) {
+      @Nullable Duration retryAfter,
+      @Nullable Response open) {
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -51,15 +56,16 @@ final class Outcome {
     this.bodyTooLarge = bodyTooLarge;
     this.durationNanos = durationNanos;
     this.retryAfter = retryAfter;
+    this.open = open;
   }
 
   static Outcome response(
       int status, Headers headers, byte[] body, long nanos, @Nullable Duration retryAfter) {
-    return new Outcome(status, headers, body, null, true, false, false, nanos, retryAfter);
+    return new Outcome(status, headers, body, null, true, false, false, nanos, retryAfter, null);
   }
 
   static Outcome tooLarge(int status, Headers headers, long nanos) {
-    return new Outcome(status, headers, null, null, true, false, true, nanos, null);
+    return new Outcome(status, headers, null, null, true, false, true, nanos, null, null);
   }
 
   static Outcome failure(
@@ -70,7 +76,13 @@ final class Outcome {
             && !(e instanceof ConnectException
                 || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException);
-    return new Outcome(0, null, null, e, sent, deadlineExceeded, false, nanos, null);
+    return new Outcome(0, null, null, e, sent, deadlineExceeded, false, nanos, null, null);
+  }
+
+  /** A successful streaming response, handed to the caller open. */
+  static Outcome stream(Response response, long nanos) {
+    return new Outcome(
+        response.code(), response.headers(), null, null, true, false, false, nanos, null, response);
   }
 
   boolean isSuccess() {

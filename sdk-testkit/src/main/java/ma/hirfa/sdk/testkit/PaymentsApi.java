@@ -317,6 +317,25 @@ final class PaymentsApi {
     return Exchange.Response.json(200, render(p));
   }
 
+  /** Completes a pending 3-D Secure step, as the cardholder would on the issuer's page. */
+  String completeThreeDs(String paymentId, boolean approve) {
+    synchronized (lock) {
+      Payment p = payment(paymentId);
+      ObjectNode body =
+          Exchange.JSON.createObjectNode().put("result", approve ? "approve" : "decline");
+      Exchange e =
+          new Exchange(
+              "POST",
+              "/sandbox/3ds/" + paymentId,
+              Map.of(),
+              Map.of(),
+              body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              "req_local");
+      completeThreeDs(e, p);
+      return p.status;
+    }
+  }
+
   private Exchange.Response completeThreeDs(Exchange e, Payment p) {
     if (!"redirect_to_url".equals(p.nextAction) || !p.status.equals("requires_action")) {
       throw new Exchange.ApiError(

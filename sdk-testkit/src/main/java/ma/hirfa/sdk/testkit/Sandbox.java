@@ -123,6 +123,15 @@ public final class Sandbox implements AutoCloseable {
     return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
   }
 
+  /**
+   * Completes the 3-D Secure step of a card payment waiting on it, as the cardholder would on the
+   * page at {@code next_action.redirect_url}; returns the payment's new status.
+   */
+  public String completeThreeDs(String paymentId, boolean approve) {
+    return payments.completeThreeDs(
+        Objects.requireNonNull(paymentId, "paymentId == null"), approve);
+  }
+
   /** How many payments the sandbox holds. */
   public int paymentCount() {
     return payments.paymentCount();

@@ -1,0 +1,92 @@
+package ma.hirfa.sdk.payments;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Pattern;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/** Validation shared by the params records; every failure names the field as the API does. */
+final class Checks {
+  private static final Pattern ARTISAN = Pattern.compile("art_[A-Za-z0-9]{1,64}");
+  private static final Pattern PAYMENT = Pattern.compile("pay_[A-Za-z0-9]{1,64}");
+
+  private Checks() {}
+
+  static <T> T required(String field, @Nullable T value) {
+    if (value == null) {
+      throw new ValidationException(field, "is required");
+    }
+    return value;
+  }
+
+  static Money positive(String field, @Nullable Money amount) {
+    Money m = required(field, amount);
+    if (!m.isPositive()) {
+      throw new ValidationException(
+          field + ".amount_minor", "must be positive but was " + m.amountMinor());
+    }
+    return m;
+  }
+
+  static String artisanId(String field, @Nullable String id) {
+    if (id == null || !ARTISAN.matcher(id).matches()) {
+      throw new ValidationException(
+          field, "must be an artisan id like art_7QK2M9 but was '" + id + "'");
+    }
+    return id;
+  }
+
+  static String paymentId(String field, @Nullable String id) {
+    if (id == null || !PAYMENT.matcher(id).matches()) {
+      throw new ValidationException(
+          field, "must be a payment id like pay_8Hx2Lq but was '" + id + "'");
+    }
+    return id;
+  }
+
+  static String text(String field, @Nullable String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, "must not be blank");
+    }
+    if (value.length() > max) {
+      throw new ValidationException(field, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+
+  static @Nullable String httpsUrl(String field, @Nullable String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new ValidationException(field, "must be an absolute https URL");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new ValidationException(field, "is not a valid URL");
+    }
+    return url;
+  }
+
+  static Map<String, String> metadata(@Nullable Map<String, String> metadata) {
+    if (metadata == null) {
+      return Map.of();
+    }
+    if (metadata.size() > 20) {
+      throw new ValidationException("metadata", "at most 20 keys");
+    }
+    metadata.forEach(
+        (k, v) -> {
+          if (k == null || k.isBlank() || k.length() > 40) {
+            throw new ValidationException("metadata", "keys must be 1 to 40 characters");
+          }
+          if (v == null || v.length() > 500) {
+            throw new ValidationException("metadata." + k, "values must be at most 500 characters");
+          }
+        });
+    return Map.copyOf(metadata);
+  }
+}

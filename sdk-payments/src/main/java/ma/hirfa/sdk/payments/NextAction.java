@@ -1,0 +1,16 @@
+package ma.hirfa.sdk.payments;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the payer must do before a payment can complete: follow {@code redirectUrl} (card 3-D
+ * Secure), approve on their phone (wallet), scan {@code qrPayload}, or pay {@code voucherCode} at a
+ * proximity point before {@code expiresAt}.
+ */
+public record NextAction(
+    NextActionType type,
+    @Nullable String redirectUrl,
+    @Nullable String qrPayload,
+    @Nullable String voucherCode,
+    @Nullable Instant expiresAt) {}

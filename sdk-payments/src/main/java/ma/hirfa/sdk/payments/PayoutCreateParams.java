@@ -1,0 +1,28 @@
+package ma.hirfa.sdk.payments;
+
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/** A payout of {@code amount} (MAD only) to an artisan's {@link PayoutDestination}. */
+public record PayoutCreateParams(
+    String artisanId, Money amount, PayoutDestination destination, @Nullable String description) {
+
+  public PayoutCreateParams {
+    Checks.artisanId("artisan_id", artisanId);
+    Checks.positive("amount", amount);
+    if (!amount.currencyCode().equals("MAD")) {
+      throw new ValidationException(
+          "amount.currency", "payouts are in MAD, not " + amount.currencyCode());
+    }
+    Checks.required("destination", destination);
+    if (description != null) {
+      Checks.text("description", description, 200);
+    }
+  }
+
+  public static PayoutCreateParams of(
+      String artisanId, Money amount, PayoutDestination destination) {
+    return new PayoutCreateParams(artisanId, amount, destination, null);
+  }
+}

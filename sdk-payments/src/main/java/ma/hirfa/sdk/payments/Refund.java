@@ -1,0 +1,14 @@
+package ma.hirfa.sdk.payments;
+
+import java.time.Instant;
+import ma.hirfa.sdk.core.Money;
+import org.jspecify.annotations.Nullable;
+
+/** A full or partial refund of a payment ({@code re_...}). */
+public record Refund(
+    String id,
+    String paymentId,
+    Money amount,
+    RefundStatus status,
+    @Nullable String reason,
+    Instant createdAt) {}

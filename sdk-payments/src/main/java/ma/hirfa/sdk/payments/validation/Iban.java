@@ -1,0 +1,44 @@
+package ma.hirfa.sdk.payments.validation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Moroccan IBAN: {@code MA}, two check digits and the 24-digit RIB (28 characters), checked
+ * with ISO 7064 mod 97-10. For any valid RIB the check digits are {@code 64}.
+ *
+ * <pre>{@code
+ * Iban.isValid("MA64011519000001205000534921");   // true
+ * Iban.fromRib("011519000001205000534921");       // "MA64011519000001205000534921"
+ * }</pre>
+ */
+public final class Iban {
+  private Iban() {}
+
+  /** True for {@code MA} + 26 digits passing mod 97-10 (no spaces, upper-case {@code MA}). */
+  public static boolean isValid(@Nullable String iban) {
+    if (iban == null
+        || iban.length() != 28
+        || !iban.startsWith("MA")
+        || !Mod97.allDigits(iban.substring(2), 26)) {
+      return false;
+    }
+    return Mod97.of(iban.substring(4) + iban.substring(0, 4)) == 1;
+  }
+
+  /** The IBAN of a valid RIB. */
+  public static String fromRib(String rib) {
+    if (!Rib.isValid(rib)) {
+      throw new IllegalArgumentException("not a valid RIB");
+    }
+    int check = 98 - Mod97.of(rib + "MA00");
+    return "MA" + (check < 10 ? "0" + check : Integer.toString(check)) + rib;
+  }
+
+  /** The RIB inside a valid IBAN. */
+  public static String toRib(String iban) {
+    if (!isValid(iban)) {
+      throw new IllegalArgumentException("not a valid Moroccan IBAN");
+    }
+    return iban.substring(4);
+  }
+}

@@ -1,0 +1,39 @@
+package ma.hirfa.sdk.payments.validation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Moroccan RIB (relevé d'identité bancaire): 24 digits, a 3-digit bank code, 19 digits of
+ * locality and account (laid out differently by each bank, so treated as opaque) and a 2-digit key.
+ * The key makes the whole number divisible by 97: key = 97 − (first 22 digits × 100 mod 97).
+ *
+ * <pre>{@code
+ * Rib.isValid("011519000001205000534921");   // true
+ * Rib.isValid("011519000001205000534922");   // false: one digit changed
+ * }</pre>
+ */
+public final class Rib {
+  private Rib() {}
+
+  /** True for exactly 24 ASCII digits whose mod-97 key matches. Spaces are not accepted. */
+  public static boolean isValid(@Nullable String rib) {
+    return rib != null && Mod97.allDigits(rib, 24) && Mod97.of(rib) == 0;
+  }
+
+  /** The key (01 to 97) that completes the first 22 digits of a RIB. */
+  public static String key(String first22Digits) {
+    if (!Mod97.allDigits(first22Digits, 22)) {
+      throw new IllegalArgumentException("need exactly 22 digits");
+    }
+    int key = 97 - Mod97.of(first22Digits + "00");
+    return key < 10 ? "0" + key : Integer.toString(key);
+  }
+
+  /** The 3-digit bank code of a valid RIB. */
+  public static String bankCode(String rib) {
+    if (!isValid(rib)) {
+      throw new IllegalArgumentException("not a valid RIB");
+    }
+    return rib.substring(0, 3);
+  }
+}

@@ -12,4 +12,5 @@ module ma.hirfa.sdk.payments {
 
   exports ma.hirfa.sdk.payments;
   exports ma.hirfa.sdk.payments.validation;
+  exports ma.hirfa.sdk.payments.cmi;
 }

@@ -1,0 +1,162 @@
+package ma.hirfa.sdk.payments.cmi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class CmiTest {
+  private static final String STORE_KEY = "TEST|KEY\\1";
+
+  /** The self-consistency vector of DOMAIN.md. */
+  private static Map<String, String> domainVector() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("clientid", "600000000");
+    f.put("amount", "150.00");
+    f.put("okUrl", "https://shop.example/ok");
+    f.put("failUrl", "https://shop.example/fail");
+    f.put("TranType", "PreAuth");
+    f.put("callbackUrl", "https://shop.example/cb");
+    f.put("shopurl", "https://shop.example");
+    f.put("currency", "504");
+    f.put("rnd", "1700000000000");
+    f.put("storetype", "3D_PAY_HOSTING");
+    f.put("hashAlgorithm", "ver3");
+    f.put("lang", "fr");
+    f.put("BillToName", "Fatima Zahra");
+    f.put("email", "buyer@example.com");
+    f.put("oid", "ORD-0001");
+    f.put("encoding", "UTF-8");
+    return f;
+  }
+
+  @Test
+  void theDomainVectorReproduces() {
+    assertThat(CmiHash.ver3(domainVector(), STORE_KEY))
+        .isEqualTo(
+            "LOcAY3aqEHD+iduz1U3jlcQ8/+O8Yzl6895jBJ2q1SEGdMetqO9cuklRQoArIEYZlogTTBuBwHCjFV2oDoHjAA==");
+  }
+
+  @Test
+  void namesSortNaturallyAndCaseInsensitively() {
+    List<String> names =
+        new ArrayList<>(List.of("field10", "Field2", "amount", "BillToName", "field1"));
+    names.sort(CmiHash.NATURAL_CASE_INSENSITIVE);
+
+    assertThat(names).containsExactly("amount", "BillToName", "field1", "Field2", "field10");
+  }
+
+  @Test
+  void pipesAndBackslashesAreEscapedAndHashAndEncodingSkipped() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("b", " x|y\\z ");
+    f.put("a", "1");
+    f.put("HASH", "ignored");
+    f.put("Encoding", "ignored");
+
+    assertThat(CmiHash.plaintext(f, "k|ey")).isEqualTo("1|x\\|y\\\\z|k\\|ey");
+  }
+
+  @Test
+  void theFormCarriesEveryFieldAndAVerifiableHash() {
+    Map<String, String> form =
+        CmiPaymentForm.builder()
+            .clientId("600000000")
+            .amount(Money.parse("150", "MAD"))
+            .orderId("ORD-0001")
+            .okUrl("https://shop.example/ok")
+            .failUrl("https://shop.example/fail")
+            .shopUrl("https://shop.example")
+            .callbackUrl("https://shop.example/cb")
+            .language(Locale.forLanguageTag("fr"))
+            .email("buyer@example.com")
+            .billToName("Fatima Zahra")
+            .random("1700000000000")
+            .build(STORE_KEY);
+
+    assertThat(form.get("amount")).isEqualTo("150.00");
+    assertThat(form.get("HASH")).isEqualTo(CmiHash.ver3(domainVector(), STORE_KEY));
+  }
+
+  @Test
+  void spanishAndTamazightFallBackToFrench() {
+    assertThat(CmiPaymentForm.cmiLanguage(Locale.forLanguageTag("es"))).isEqualTo("fr");
+    assertThat(CmiPaymentForm.cmiLanguage(Locale.forLanguageTag("zgh"))).isEqualTo("fr");
+    assertThat(CmiPaymentForm.cmiLanguage(Locale.forLanguageTag("ar-MA"))).isEqualTo("ar");
+  }
+
+  @Test
+  void theFormRefusesPlainHttpAndOtherCurrencies() {
+    assertThatThrownBy(
+            () ->
+                CmiPaymentForm.builder()
+                    .clientId("1")
+                    .amount(Money.parse("1.00", "EUR"))
+                    .build(STORE_KEY))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("amount.currency"));
+    assertThatThrownBy(
+            () ->
+                CmiPaymentForm.builder()
+                    .clientId("1")
+                    .amount(Money.parse("1.00", "MAD"))
+                    .orderId("o")
+                    .okUrl("http://x.example")
+                    .build(STORE_KEY))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("okUrl"));
+  }
+
+  private static Map<String, String> callback(String procReturnCode, String amount) {
+    Map<String, String> f = new LinkedHashMap<>(domainVector());
+    f.put("amount", amount);
+    f.put("ProcReturnCode", procReturnCode);
+    f.put("Response", "00".equals(procReturnCode) ? "Approved" : "Declined");
+    f.put("BillToName", "Fatima &amp; Zahra");
+    Map<String, String> decoded = new LinkedHashMap<>(f);
+    decoded.put("BillToName", "Fatima & Zahra");
+    f.put("HASH", CmiHash.ver3(decoded, STORE_KEY));
+    return f;
+  }
+
+  @Test
+  void aPaidCallbackCapturesOnceEvenWhenRepeated() {
+    CmiCallback handler = new CmiCallback(STORE_KEY, true);
+    List<String> paid = new ArrayList<>();
+
+    CmiCallback.Result declined =
+        handler.handle(callback("05", "150.00"), Money.parse("150.00", "MAD"), paid::add);
+    CmiCallback.Result first =
+        handler.handle(callback("00", "150.00"), Money.parse("150.00", "MAD"), paid::add);
+    CmiCallback.Result again =
+        handler.handle(callback("00", "150.00"), Money.parse("150.00", "MAD"), paid::add);
+
+    assertThat(declined.answer()).isEqualTo("APPROVED");
+    assertThat(declined.paid()).isFalse();
+    assertThat(first.answer()).isEqualTo("ACTION=POSTAUTH");
+    assertThat(again.answer()).isEqualTo("APPROVED");
+    assertThat(paid).containsExactly("ORD-0001");
+  }
+
+  @Test
+  void aForgedHashOrAWrongAmountIsAFailure() {
+    CmiCallback handler = new CmiCallback(STORE_KEY, true);
+    Map<String, String> forged = callback("00", "150.00");
+    forged.put("HASH", forged.get("HASH").replace('A', 'B'));
+
+    assertThat(handler.handle(forged, Money.parse("150.00", "MAD"), oid -> {}).answer())
+        .isEqualTo("FAILURE");
+    assertThat(
+            handler
+                .handle(callback("00", "1.50"), Money.parse("150.00", "MAD"), oid -> {})
+                .answer())
+        .isEqualTo("FAILURE");
+  }
+}

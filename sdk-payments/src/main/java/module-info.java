@@ -13,4 +13,8 @@ module ma.hirfa.sdk.payments {
   exports ma.hirfa.sdk.payments;
   exports ma.hirfa.sdk.payments.validation;
   exports ma.hirfa.sdk.payments.cmi;
+
+  // The JSON codec in core reads the event envelopes, which are not public types.
+  opens ma.hirfa.sdk.payments to
+      ma.hirfa.sdk.core;
 }

@@ -208,7 +208,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         changed |= resolved != args[i];
         args[i] = resolved;
       }
-      return changed ? Types.newParameterizedType(p.getRawType(), args) : p;
+      if (!changed) {
+        return p;
+      }
+      // Moshi insists on the owner of a member type (Page<T> nested in a service, say).
+      return p.getOwnerType() != null
+          ? Types.newParameterizedTypeWithOwner(p.getOwnerType(), p.getRawType(), args)
+          : Types.newParameterizedType(p.getRawType(), args);
     }
     if (t instanceof WildcardType w) {
       return resolve(owner, raw, w.getUpperBounds()[0]);

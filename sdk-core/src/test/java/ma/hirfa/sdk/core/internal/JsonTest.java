@@ -157,6 +157,22 @@ class JsonTest {
         .isEqualTo("{\"sku\":\"ZR-1\"}");
   }
 
+  record Wrapper<T>(Inner<T> inner) {}
+
+  record Inner<T>(T value) {}
+
+  @Test
+  void nestedGenericRecordsResolveTheirTypeArguments() throws IOException {
+    Wrapper<Money> w =
+        java.util.Objects.requireNonNull(
+            json.decode(
+                "{\"inner\":{\"value\":{\"amount_minor\":5,\"currency\":\"MAD\"}}}"
+                    .getBytes(StandardCharsets.UTF_8),
+                new TypeRef<Wrapper<Money>>() {}));
+
+    assertThat(w.inner().value()).isEqualTo(Money.ofMinor(5, "MAD"));
+  }
+
   @Test
   void trailingGarbageAndDeepNestingAreErrors() {
     assertThatThrownBy(() -> decode("{\"amount_minor\":1,\"currency\":\"MAD\"} x", Money.class))

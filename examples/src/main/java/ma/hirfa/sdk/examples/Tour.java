@@ -1,11 +1,16 @@
 package ma.hirfa.sdk.examples;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import ma.hirfa.sdk.testkit.Sandbox;
 
 /**
- * The tour the README's first command runs. It narrates what the SDK does today, on this machine
- * only (127.0.0.1), with no account and no network. Each scenario is a small class a partner can
- * copy.
+ * The tour the README's first command runs. It narrates what the SDK does, on this machine only
+ * (127.0.0.1), with no account and no network: the payments run against the embedded sandbox. Each
+ * scenario is a small class a partner can copy.
  */
 public final class Tour {
   private Tour() {}
@@ -23,10 +28,17 @@ public final class Tour {
     out.println("2. Money and multilingual text");
     MoneyAndTextExample.run(out);
     out.println();
-    out.println("3. Bank: receiving signed webhooks (Standard Webhooks) on a local endpoint");
+    out.println("3. Webhook endpoint: what a receiver accepts and refuses");
     WebhookReceiverExample.run(out);
     out.println();
+    out.println("4. Bank: collecting for artisans against the embedded sandbox");
+    // The sandbox's day starts at 09:00 UTC so the scenario's hours stay in one settlement day.
+    Instant morning = LocalDate.now(ZoneOffset.UTC).atTime(9, 0).toInstant(ZoneOffset.UTC);
+    try (Sandbox sandbox = Sandbox.builder().clock(Clock.fixed(morning, ZoneOffset.UTC)).start()) {
+      BankScenario.run(sandbox, out);
+    }
+    out.println();
     out.println(
-        "Done. The payments and catalog clients and the embedded sandbox come next (see CHANGELOG.md).");
+        "Done. The catalog client and the marketplace half of the sandbox come next (see CHANGELOG.md).");
   }
 }

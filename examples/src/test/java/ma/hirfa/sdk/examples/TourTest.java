@@ -42,6 +42,26 @@ class TourTest {
   }
 
   @Test
+  void bankScenarioCollectsRefundsPaysOutAndReconciles() throws Exception {
+    java.time.Instant morning = java.time.Instant.parse("2026-11-29T09:00:00Z");
+    try (ma.hirfa.sdk.testkit.Sandbox sandbox =
+        ma.hirfa.sdk.testkit.Sandbox.builder()
+            .clock(java.time.Clock.fixed(morning, java.time.ZoneOffset.UTC))
+            .start()) {
+      BankScenario.Outcome o = BankScenario.run(sandbox, out);
+
+      assertThat(o.statuses()).containsExactly("succeeded", "succeeded", "succeeded", "succeeded");
+      assertThat(o.paymentsForLostOrder()).isEqualTo(1);
+      assertThat(o.refunded()).isEqualTo(Money.parse("250.00", "MAD"));
+      assertThat(o.payoutStatus()).isEqualTo("paid");
+      assertThat(o.report().balanced()).as(o.report().mismatches().toString()).isTrue();
+      assertThat(o.events())
+          .contains(
+              "payment.requires_action", "payment.succeeded", "refund.succeeded", "payout.paid");
+    }
+  }
+
+  @Test
   void theWholeTourRuns() throws Exception {
     Tour.run(out);
 

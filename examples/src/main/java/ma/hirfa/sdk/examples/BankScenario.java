@@ -1,0 +1,266 @@
+package ma.hirfa.sdk.examples;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
+import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
+import ma.hirfa.sdk.payments.ListParams;
+import ma.hirfa.sdk.payments.Payment;
+import ma.hirfa.sdk.payments.PaymentCreateParams;
+import ma.hirfa.sdk.payments.PaymentEvent;
+import ma.hirfa.sdk.payments.PaymentEventParser;
+import ma.hirfa.sdk.payments.PaymentMethodInput;
+import ma.hirfa.sdk.payments.PaymentsClient;
+import ma.hirfa.sdk.payments.Payout;
+import ma.hirfa.sdk.payments.PayoutCreateParams;
+import ma.hirfa.sdk.payments.PayoutDestination;
+import ma.hirfa.sdk.payments.Reconciliation;
+import ma.hirfa.sdk.payments.ReconciliationReport;
+import ma.hirfa.sdk.payments.Refund;
+import ma.hirfa.sdk.payments.Settlement;
+import ma.hirfa.sdk.payments.SettlementLine;
+import ma.hirfa.sdk.testkit.Sandbox;
+
+/**
+ * A bank collecting for artisans: card with 3-D Secure, wallet and cash voucher; a create whose
+ * response is lost, retried without a double charge; a partial refund; a payout to a RIB; the day's
+ * settlement reconciled to the centime; and the platform's webhooks received and verified.
+ */
+public final class BankScenario {
+  /** What happened, for the tour's test. */
+  public record Outcome(
+      List<String> statuses,
+      int paymentsForLostOrder,
+      Money refunded,
+      String payoutStatus,
+      ReconciliationReport report,
+      List<String> events) {}
+
+  private BankScenario() {}
+
+  public static Outcome run(Sandbox sandbox, PrintStream out)
+      throws IOException, InterruptedException {
+    List<String> events = new CopyOnWriteArrayList<>();
+    HttpServer endpoint = webhookEndpoint(events);
+    try (PaymentsClient client =
+        PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
+      String secret = register(sandbox, endpoint.getAddress().getPort());
+      endpointVerifier = WebhookVerifier.builder().secret(secret).build();
+      out.println(
+          "  Webhook endpoint registered; events arrive signed and are verified over the raw body.");
+
+      Payment card =
+          client
+              .payments()
+              .create(
+                  params(
+                      "ORD-1001",
+                      "1250.00",
+                      PaymentMethodInput.card("4000000000003220", 12, 2031, "123")));
+      out.println(
+          "  Card payment "
+              + card.id()
+              + ": "
+              + card.status().wireValue()
+              + ", 3-D Secure at "
+              + card.nextAction().redirectUrl());
+      sandbox.completeThreeDs(card.id(), true);
+      card = client.payments().get(card.id());
+      out.println(
+          "    cardholder authenticated -> "
+              + card.status().wireValue()
+              + "; artisan gets "
+              + card.feeSplit().artisanAmount()
+              + " after a "
+              + card.feeSplit().platformFee()
+              + " fee");
+
+      Payment wallet =
+          client
+              .payments()
+              .create(params("ORD-1002", "450.00", PaymentMethodInput.mobileWallet("0612345678")));
+      out.println(
+          "  Wallet payment "
+              + wallet.id()
+              + ": "
+              + wallet.status().wireValue()
+              + " (approve on the phone)");
+      Payment voucher =
+          client.payments().create(params("ORD-1003", "780.00", PaymentMethodInput.cashVoucher()));
+      out.println(
+          "  Cash voucher "
+              + voucher.nextAction().voucherCode()
+              + " to pay at a proximity point before "
+              + voucher.nextAction().expiresAt());
+
+      sandbox.faults().resetAfterCommit("POST", "/v1/payments", 1);
+      Payment lost =
+          client
+              .payments()
+              .create(
+                  params(
+                      "ORD-1004",
+                      "2100.00",
+                      PaymentMethodInput.card("4242424242424242", 1, 2030, "321")));
+      int count = sandbox.paymentCount("ORD-1004");
+      out.println(
+          "  A create whose response was lost after the platform committed it was retried with the same"
+              + " Idempotency-Key: "
+              + lost.status().wireValue()
+              + ", payments on the platform for that order: "
+              + count);
+
+      Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
+      out.println(
+          "  Partial refund "
+              + refund.id()
+              + " of "
+              + refund.amount()
+              + " (never above what remains)");
+
+      Payout payout =
+          client
+              .payouts()
+              .create(
+                  PayoutCreateParams.of(
+                      "art_7QK2M9",
+                      Money.parse("1000.00", "MAD"),
+                      PayoutDestination.rib("011519000001205000534921")));
+      out.println(
+          "  Payout "
+              + payout.id()
+              + " to RIB ****"
+              + payout.destination().last4()
+              + ": "
+              + payout.status().wireValue());
+
+      LocalDate today = LocalDate.ofInstant(sandbox.clock().instant(), ZoneOffset.UTC);
+      sandbox.clock().advance(Duration.ofHours(3)); // the wallet is approved, the voucher paid
+      sandbox
+          .clock()
+          .advance(Duration.ofDays(1)); // the payout arrives, the day's settlement closes
+      List<String> statuses = new ArrayList<>();
+      for (Payment p : List.of(card, wallet, voucher, lost)) {
+        statuses.add(client.payments().get(p.id()).status().wireValue());
+      }
+      out.println(
+          "  A day later: payments "
+              + statuses
+              + ", payout "
+              + client.payouts().get(payout.id()).status().wireValue());
+
+      Settlement day = client.settlements().get("st_" + today.toString().replace("-", "") + "MAD");
+      List<Payment> bankPayments =
+          client.payments().listAutoPaging(ListParams.defaults()).stream()
+              .filter(p -> p.amountCaptured().isPositive())
+              .toList();
+      ReconciliationReport report;
+      try (Stream<SettlementLine> lines = client.settlements().lines(day.id())) {
+        report =
+            Reconciliation.reconcile(
+                day, lines::iterator, bankPayments, List.of(refund), List.of());
+      }
+      out.println(
+          "  Settlement "
+              + day.id()
+              + ": gross "
+              + day.gross()
+              + ", fees "
+              + day.fees()
+              + ", refunds "
+              + day.refunds()
+              + ", net "
+              + day.net()
+              + " -> "
+              + (report.balanced() ? "reconciled to the centime" : report.mismatches()));
+
+      for (int i = 0; i < 200 && events.size() < 8; i++) {
+        Thread.sleep(25);
+      }
+      out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());
+      return new Outcome(
+          statuses,
+          count,
+          refund.amount(),
+          client.payouts().get(payout.id()).status().wireValue(),
+          report,
+          List.copyOf(events));
+    } finally {
+      endpoint.stop(0);
+    }
+  }
+
+  private static volatile WebhookVerifier endpointVerifier;
+
+  private static HttpServer webhookEndpoint(List<String> events) throws IOException {
+    PaymentEventParser parser = new PaymentEventParser();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/hirfa/webhooks",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          int status = 204;
+          try {
+            PaymentEvent event =
+                parser.parse(endpointVerifier.verify(exchange.getRequestHeaders(), body));
+            events.add(event.type());
+          } catch (WebhookVerificationException e) {
+            status = 400;
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  private static PaymentCreateParams params(
+      String order, String amount, PaymentMethodInput method) {
+    return PaymentCreateParams.builder()
+        .amount(Money.parse(amount, "MAD"))
+        .orderReference(order)
+        .artisanId("art_7QK2M9")
+        .method(method)
+        .build();
+  }
+
+  /** Registers the endpoint over the API (the payments client does not wrap this call yet). */
+  private static String register(Sandbox sandbox, int port)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "v1/webhook_endpoints"))
+                    .header("Authorization", "Bearer " + sandbox.apiKey())
+                    .header("Idempotency-Key", "tour-endpoint")
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"url\":\"http://127.0.0.1:" + port + "/hirfa/webhooks\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher m = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"").matcher(r.body());
+    if (!m.find()) {
+      throw new IllegalStateException("registering the webhook endpoint failed: " + r.body());
+    }
+    return m.group(1);
+  }
+}

@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Each line is compared with the bank's record of the same object: a payment line with the
- * captured amount and the platform fee, a refund or payout line with its (negative) amount. Lines
- * the bank does not know, records the settlement lacks, duplicated lines, and a settlement whose
- * totals differ from the sum of its lines are all reported. Lines are read once, as they stream;
- * memory grows with the bank's records only.
+ * captured amount and the platform fee, a refund or payout line with its (negative) amount. Failed
+ * refunds and payouts that are not {@code paid} are left out: they moved no money. Lines the bank
+ * does not know, records the settlement lacks, duplicated lines, and a settlement whose totals
+ * differ from the sum of its lines are all reported. Lines are read once, as they stream; memory
+ * grows with the bank's records only.
  */
 public final class Reconciliation {
   private Reconciliation() {}
@@ -40,8 +41,13 @@ public final class Reconciliation {
       Collection<Payout> payouts) {
     Objects.requireNonNull(settlement, "settlement == null");
     Map<String, Payment> paymentsById = index(payments, Payment::id);
-    Map<String, Refund> refundsById = index(refunds, Refund::id);
-    Map<String, Payout> payoutsById = index(payouts, Payout::id);
+    // Only movements of money settle: a failed refund or a payout not paid has no line.
+    Map<String, Refund> refundsById =
+        index(
+            refunds.stream().filter(r -> r.status() == RefundStatus.SUCCEEDED).toList(),
+            Refund::id);
+    Map<String, Payout> payoutsById =
+        index(payouts.stream().filter(p -> p.status() == PayoutStatus.PAID).toList(), Payout::id);
     Set<String> seen = new HashSet<>();
     List<Mismatch> mismatches = new ArrayList<>();
     Money net = Money.zero(settlement.currency());

@@ -95,6 +95,7 @@ class PaymentEventsTest {
               .create(params("E5", PaymentMethodInput.cashVoucher(), CaptureMethod.AUTOMATIC));
       client.payments().cancel(toCancel.id());
       client.refunds().create(RefundCreateParams.partial(paid.id(), Money.parse("10.00", "MAD")));
+      client.refunds().create(RefundCreateParams.partial(paid.id(), Money.parse("10.13", "MAD")));
       client
           .payouts()
           .create(
@@ -123,6 +124,7 @@ class PaymentEventsTest {
               PaymentEvent.PaymentCaptured.class,
               PaymentEvent.PaymentCanceled.class,
               PaymentEvent.RefundSucceeded.class,
+              PaymentEvent.RefundFailed.class,
               PaymentEvent.PayoutPaid.class,
               PaymentEvent.PayoutFailed.class,
               PaymentEvent.SettlementAvailable.class);

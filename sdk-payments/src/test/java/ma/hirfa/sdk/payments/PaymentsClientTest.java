@@ -164,6 +164,33 @@ class PaymentsClientTest {
   }
 
   @Test
+  void qrPaymentExpiresUnscanned() {
+    Payment qr =
+        client
+            .payments()
+            .create(
+                params("ORD-qr-x", PaymentMethodInput.qr())
+                    .amount(Money.parse("80.99", "MAD"))
+                    .build());
+
+    sandbox.clock().advance(Duration.ofMinutes(16));
+    assertThat(client.payments().get(qr.id()).failureCode()).isEqualTo("qr_expired");
+  }
+
+  @Test
+  void aRefundTheAcquirerRefusesFailsAndRefundsNothing() {
+    Payment p =
+        client
+            .payments()
+            .create(params("ORD-r-fail", PaymentMethodInput.card(CARD, 12, 2031, "123")).build());
+
+    Refund r = client.refunds().create(p, Money.parse("10.13", "MAD"));
+
+    assertThat(r.status()).isEqualTo(RefundStatus.FAILED);
+    assertThat(client.payments().get(p.id()).amountRefunded().isZero()).isTrue();
+  }
+
+  @Test
   void manualCaptureInPartThenCancelIsRefused() {
     Payment p =
         client

@@ -229,8 +229,14 @@ final class PaymentsApi {
         p.status = "requires_action";
         p.nextAction = "display_qr";
         p.qrPayload = "HIRFA-SANDBOX-QR:" + p.id;
-        p.dueAt = now.plus(QR_SCAN);
         p.expiresAt = now.plus(Duration.ofMinutes(15));
+        // Amounts ending in 99 centimes are never scanned: the code expires.
+        if (amount % 100 == 99) {
+          p.dueAt = p.expiresAt;
+          p.dueFailure = "qr_expired";
+        } else {
+          p.dueAt = now.plus(QR_SCAN);
+        }
       }
       default -> {
         p.status = "requires_action";
@@ -472,12 +478,16 @@ final class PaymentsApi {
     r.currency = p.currency;
     r.reason = text(body, "reason");
     r.createdAt = clock.instant();
-    p.refunded += amount;
-    ledger.refund(r.id, amount, r.currency);
-    touch(p);
+    // Amounts ending in 13 centimes fail at the acquirer: nothing is refunded.
+    r.failed = amount % 100 == 13;
+    if (!r.failed) {
+      p.refunded += amount;
+      ledger.refund(r.id, amount, r.currency);
+      touch(p);
+    }
     refunds.add(r);
     refundsById.put(r.id, r);
-    events.emit("refund.succeeded", render(r));
+    events.emit(r.failed ? "refund.failed" : "refund.succeeded", render(r));
     return Exchange.Response.json(201, render(r));
   }
 
@@ -655,7 +665,7 @@ final class PaymentsApi {
     o.put("id", r.id);
     o.put("payment_id", r.paymentId);
     o.set("amount", money(r.amount, r.currency));
-    o.put("status", "succeeded");
+    o.put("status", r.failed ? "failed" : "succeeded");
     o.put("reason", r.reason);
     o.put("created_at", r.createdAt.toString());
     return o;
@@ -733,6 +743,7 @@ final class PaymentsApi {
     long amount;
     String currency = "MAD";
     @Nullable String reason;
+    boolean failed;
     Instant createdAt = Instant.EPOCH;
   }
 

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * it: it is thread-safe. Parse only messages that {@code WebhookVerifier} returned.
  */
 public final class PaymentEventParser {
+  private static final TypeRef<Envelope<Payment>> PAYMENT = new TypeRef<Envelope<Payment>>() {};
+  private static final TypeRef<Envelope<Refund>> REFUND = new TypeRef<Envelope<Refund>>() {};
+  private static final TypeRef<Envelope<Payout>> PAYOUT = new TypeRef<Envelope<Payout>>() {};
+  private static final TypeRef<Envelope<Settlement>> SETTLEMENT =
+      new TypeRef<Envelope<Settlement>>() {};
+
   private final Json json = new Json();
 
   /** The event in the message; a malformed body is a {@link ResponseDecodingException}. */
@@ -26,50 +32,19 @@ public final class PaymentEventParser {
     String type = typeOf(body);
     try {
       return switch (type) {
-        case "payment.requires_action" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentRequiresAction(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payment.authorized" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentAuthorized(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payment.succeeded" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentSucceeded(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payment.failed" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentFailed(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payment.canceled" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentCanceled(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payment.captured" -> {
-          Envelope<Payment> e = decode(body, new TypeRef<Envelope<Payment>>() {});
-          yield new PaymentEvent.PaymentCaptured(e.id(), e.createdAt(), e.data().object());
-        }
-        case "refund.succeeded" -> {
-          Envelope<Refund> e = decode(body, new TypeRef<Envelope<Refund>>() {});
-          yield new PaymentEvent.RefundSucceeded(e.id(), e.createdAt(), e.data().object());
-        }
-        case "refund.failed" -> {
-          Envelope<Refund> e = decode(body, new TypeRef<Envelope<Refund>>() {});
-          yield new PaymentEvent.RefundFailed(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payout.paid" -> {
-          Envelope<Payout> e = decode(body, new TypeRef<Envelope<Payout>>() {});
-          yield new PaymentEvent.PayoutPaid(e.id(), e.createdAt(), e.data().object());
-        }
-        case "payout.failed" -> {
-          Envelope<Payout> e = decode(body, new TypeRef<Envelope<Payout>>() {});
-          yield new PaymentEvent.PayoutFailed(e.id(), e.createdAt(), e.data().object());
-        }
-        case "settlement.available" -> {
-          Envelope<Settlement> e = decode(body, new TypeRef<Envelope<Settlement>>() {});
-          yield new PaymentEvent.SettlementAvailable(e.id(), e.createdAt(), e.data().object());
-        }
+        case "payment.requires_action" ->
+            event(body, PAYMENT, PaymentEvent.PaymentRequiresAction::new);
+        case "payment.authorized" -> event(body, PAYMENT, PaymentEvent.PaymentAuthorized::new);
+        case "payment.succeeded" -> event(body, PAYMENT, PaymentEvent.PaymentSucceeded::new);
+        case "payment.failed" -> event(body, PAYMENT, PaymentEvent.PaymentFailed::new);
+        case "payment.canceled" -> event(body, PAYMENT, PaymentEvent.PaymentCanceled::new);
+        case "payment.captured" -> event(body, PAYMENT, PaymentEvent.PaymentCaptured::new);
+        case "refund.succeeded" -> event(body, REFUND, PaymentEvent.RefundSucceeded::new);
+        case "refund.failed" -> event(body, REFUND, PaymentEvent.RefundFailed::new);
+        case "payout.paid" -> event(body, PAYOUT, PaymentEvent.PayoutPaid::new);
+        case "payout.failed" -> event(body, PAYOUT, PaymentEvent.PayoutFailed::new);
+        case "settlement.available" ->
+            event(body, SETTLEMENT, PaymentEvent.SettlementAvailable::new);
         default -> {
           Header h = decode(body, TypeRef.of(Header.class));
           yield new PaymentEvent.Unknown(
@@ -83,6 +58,18 @@ public final class PaymentEventParser {
       throw new ResponseDecodingException(
           "could not decode the " + type + " event: " + e.getMessage(), null, e);
     }
+  }
+
+  private <T> PaymentEvent event(byte[] body, TypeRef<Envelope<T>> type, Factory<T> factory)
+      throws IOException {
+    Envelope<T> e = decode(body, type);
+    return factory.create(e.id(), e.createdAt(), e.data().object());
+  }
+
+  /** The constructor of one event record. */
+  @FunctionalInterface
+  private interface Factory<T> {
+    PaymentEvent create(String id, Instant createdAt, T object);
   }
 
   private <T> T decode(byte[] body, TypeRef<T> type) throws IOException {

@@ -98,29 +98,11 @@ public final class Reconciliation {
         }
         case REFUND -> {
           Refund r = refundsById.get(line.referenceId());
-          if (r == null) {
-            mismatches.add(missingFromBank(line));
-          } else {
-            compare(
-                mismatches,
-                Mismatch.Kind.AMOUNT_DIFFERS,
-                line.referenceId(),
-                r.amount().negate(),
-                line.amount());
-          }
+          expectOutflow(mismatches, line, r == null ? null : r.amount());
         }
         case PAYOUT -> {
           Payout po = payoutsById.get(line.referenceId());
-          if (po == null) {
-            mismatches.add(missingFromBank(line));
-          } else {
-            compare(
-                mismatches,
-                Mismatch.Kind.AMOUNT_DIFFERS,
-                line.referenceId(),
-                po.amount().negate(),
-                line.amount());
-          }
+          expectOutflow(mismatches, line, po == null ? null : po.amount());
         }
         default ->
             mismatches.add(
@@ -165,6 +147,17 @@ public final class Reconciliation {
               count + " lines streamed, " + settlement.lineCount() + " announced"));
     }
     return new ReconciliationReport(settlement.id(), matched, mismatches);
+  }
+
+  /** A refund or payout line takes {@code recorded} out of the settlement (a negative amount). */
+  private static void expectOutflow(
+      List<Mismatch> out, SettlementLine line, @Nullable Money recorded) {
+    if (recorded == null) {
+      out.add(missingFromBank(line));
+    } else {
+      compare(
+          out, Mismatch.Kind.AMOUNT_DIFFERS, line.referenceId(), recorded.negate(), line.amount());
+    }
   }
 
   private static Mismatch missingFromBank(SettlementLine line) {

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.core;
 
 /** Lookup of {@link WireEnum} constants by wire value. */
-public final class WireEnums {
+final class WireEnums {
   static final String UNKNOWN = "UNKNOWN";
 
   private WireEnums() {}
@@ -11,7 +11,7 @@ public final class WireEnums {
    *
    * @throws IllegalArgumentException if {@code type} has no {@code UNKNOWN} constant and no match
    */
-  public static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String raw) {
+  static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String raw) {
     E unknown = null;
     for (E constant : type.getEnumConstants()) {
       if (constant.wireValue().equals(raw)) {

@@ -269,7 +269,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     b.withHeader("Request-Id", e.requestId);
     r.headers().forEach(b::withHeader);
     if (r.body() != null) {
-      b.withHeader("Content-Type", r.contentType()).withBody(r.body());
+      b.withHeader("Content-Type", r.contentType()).withBody(withRequestId(r, e.requestId));
     }
     if (fault != null) {
       switch (fault.kind()) {
@@ -284,6 +284,23 @@ final class Router implements ResponseDefinitionTransformerV2 {
       }
     }
     return b.build();
+  }
+
+  /** Problem documents name the request, so a partner can quote it from the body alone. */
+  private static byte[] withRequestId(Exchange.Response r, String requestId) {
+    byte[] body = java.util.Objects.requireNonNull(r.body());
+    if (!r.contentType().equals("application/problem+json")) {
+      return body;
+    }
+    try {
+      ObjectNode problem = (ObjectNode) Exchange.JSON.readTree(body);
+      if (!problem.has("request_id")) {
+        problem.put("request_id", requestId);
+      }
+      return Exchange.JSON.writeValueAsBytes(problem);
+    } catch (java.io.IOException | ClassCastException ex) {
+      return body;
+    }
   }
 
   private Exchange exchange(LoggedRequest request) {

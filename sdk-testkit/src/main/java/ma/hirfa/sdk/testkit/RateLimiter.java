@@ -1,28 +1,32 @@
 package ma.hirfa.sdk.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
-/** A fixed-window quota per API key, announcing itself in {@code RateLimit-*} headers. */
+/**
+ * A fixed-window quota per API key, announcing itself in {@code RateLimit-*} headers. Windows run
+ * on real (monotonic) time, not on the sandbox clock: a quota is about load, and a test that
+ * freezes or jumps the sandbox clock must not freeze or reset it.
+ */
 final class RateLimiter {
   /** The state of the caller's window after this request. */
   record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {}
 
-  private final Clock clock;
+  private final LongSupplier nanoTime;
   private final int limit;
   private final Duration window;
   private final Map<String, long[]> windows = new HashMap<>();
 
-  RateLimiter(Clock clock, int limit, Duration window) {
-    this.clock = clock;
+  RateLimiter(LongSupplier nanoTime, int limit, Duration window) {
+    this.nanoTime = nanoTime;
     this.limit = limit;
     this.window = window;
   }
 
   synchronized Decision acquire(String apiKey) {
-    long now = clock.millis();
+    long now = nanoTime.getAsLong() / 1_000_000;
     long[] w = windows.computeIfAbsent(apiKey, k -> new long[] {now, 0});
     if (now - w[0] >= window.toMillis()) {
       w[0] = now;

@@ -57,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
         new Router(
             new Ids(b.seed ^ 0x5DEECE66DL),
             faults,
-            new RateLimiter(clock, b.rateLimit, b.rateWindow),
+            new RateLimiter(System::nanoTime, b.rateLimit, b.rateWindow),
             new ContractValidator(),
             new IdempotencyStore(clock),
             payments,

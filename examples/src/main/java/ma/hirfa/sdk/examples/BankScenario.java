@@ -5,18 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
@@ -61,7 +55,13 @@ public final class BankScenario {
     HttpServer endpoint = webhookEndpoint(events);
     try (PaymentsClient client =
         PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
-      String secret = register(sandbox, endpoint.getAddress().getPort());
+      String secret =
+          client
+              .webhookEndpoints()
+              .create(
+                  "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hirfa/webhooks",
+                  List.of())
+              .secret();
       endpointVerifier = WebhookVerifier.builder().secret(secret).build();
       out.println(
           "  Webhook endpoint registered; events arrive signed and are verified over the raw body.");
@@ -240,27 +240,5 @@ public final class BankScenario {
         .artisanId("art_7QK2M9")
         .method(method)
         .build();
-  }
-
-  /** Registers the endpoint over the API (the payments client does not wrap this call yet). */
-  private static String register(Sandbox sandbox, int port)
-      throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "v1/webhook_endpoints"))
-                    .header("Authorization", "Bearer " + sandbox.apiKey())
-                    .header("Idempotency-Key", "tour-endpoint")
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"url\":\"http://127.0.0.1:" + port + "/hirfa/webhooks\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"").matcher(r.body());
-    if (!m.find()) {
-      throw new IllegalStateException("registering the webhook endpoint failed: " + r.body());
-    }
-    return m.group(1);
   }
 }

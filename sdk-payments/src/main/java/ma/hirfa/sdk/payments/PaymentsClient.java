@@ -47,6 +47,7 @@ public final class PaymentsClient implements AutoCloseable {
   private final RefundService refunds;
   private final PayoutService payouts;
   private final SettlementService settlements;
+  private final WebhookEndpointService webhookEndpoints;
 
   private PaymentsClient(ClientRuntime runtime) {
     this.runtime = runtime;
@@ -54,6 +55,7 @@ public final class PaymentsClient implements AutoCloseable {
     this.refunds = new RefundService(runtime);
     this.payouts = new PayoutService(runtime);
     this.settlements = new SettlementService(runtime);
+    this.webhookEndpoints = new WebhookEndpointService(runtime);
   }
 
   /** A client with these options and its own connection pool. */
@@ -89,6 +91,10 @@ public final class PaymentsClient implements AutoCloseable {
 
   public SettlementService settlements() {
     return settlements;
+  }
+
+  public WebhookEndpointService webhookEndpoints() {
+    return webhookEndpoints;
   }
 
   @Override

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.webhooks.WebhookMessage;
@@ -63,7 +57,13 @@ class PaymentEventsTest {
             PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
       verifier[0] =
           WebhookVerifier.builder()
-              .secret(register(sandbox, receiver.getAddress().getPort()))
+              .secret(
+                  client
+                      .webhookEndpoints()
+                      .create(
+                          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                          List.of())
+                      .secret())
               .build();
 
       Payment paid =
@@ -204,23 +204,5 @@ class PaymentEventsTest {
   private static String returnedRib() {
     String first22 = "9990010000000000000001";
     return first22 + ma.hirfa.sdk.payments.validation.Rib.key(first22);
-  }
-
-  private static String register(Sandbox sandbox, int port) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "v1/webhook_endpoints"))
-                    .header("Authorization", "Bearer " + sandbox.apiKey())
-                    .header("Idempotency-Key", "register-" + port)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"url\":\"http://127.0.0.1:" + port + "/hooks\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"").matcher(r.body());
-    assertThat(m.find()).as(r.body()).isTrue();
-    return m.group(1);
   }
 }

@@ -360,6 +360,23 @@ class PaymentsClientTest {
   }
 
   @Test
+  void webhookEndpointsAreRegisteredWithASecretShownOnce() {
+    WebhookEndpoint e =
+        client
+            .webhookEndpoints()
+            .create("http://127.0.0.1:9/hooks", java.util.List.of("payment.succeeded"));
+
+    assertThat(e.id()).startsWith("we_");
+    assertThat(e.secret()).startsWith("whsec_");
+    assertThat(e.toString()).doesNotContain(e.secret());
+    assertThatThrownBy(
+            () ->
+                client.webhookEndpoints().create("http://bank.example/hooks", java.util.List.of()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, ex -> assertThat(ex.field()).isEqualTo("url"));
+  }
+
+  @Test
   void cardAndPhoneNumbersNeverReachTheLogsOrToString() throws Exception {
     PaymentMethodInput card = PaymentMethodInput.card("4000000000009995", 12, 2031, "737");
     PaymentMethodInput wallet = PaymentMethodInput.mobileWallet("0677889900");

@@ -140,6 +140,18 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** Decodes a response body, turning every decoding failure into the SDK's typed exception. */
   public <T> T decode(ApiResponse response, TypeRef<T> type) {
+    String contentType = response.header("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      // A proxy's or captive portal's HTML page answered instead of the API.
+      throw new ResponseDecodingException(
+          "expected JSON but the response's Content-Type was "
+              + contentType
+              + " (request_id="
+              + response.requestId()
+              + ")",
+          null,
+          null);
+    }
     try {
       T value = json.decode(response.body(), type);
       if (value == null) {

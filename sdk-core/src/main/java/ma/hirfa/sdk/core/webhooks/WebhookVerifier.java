@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * <h2>Raw bytes</h2>
  *
  * The signature covers the exact bytes sent. Verify before any JSON parsing or charset decoding: a
- * re-serialised body (whitespace, key order, {@code \\u0632}-style escapes, a trailing newline) no longer
- * verifies. See {@code docs/webhooks.md} for keeping the raw body in Spring and others.
+ * re-serialised body (whitespace, key order, {@code \\u0632}-style escapes, a trailing newline) no
+ * longer verifies. See {@code docs/webhooks.md} for keeping the raw body in Spring and others.
  *
  * <h2>Secret rotation</h2>
  *

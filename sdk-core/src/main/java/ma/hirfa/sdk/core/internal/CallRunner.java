@@ -395,10 +395,11 @@ final class CallRunner {
       delay = retryContext.onResult(o);
       if (delay < 0) {
         stop = "; attempts exhausted";
-      } else if (!rt.resilience.budget.tryAcquire()) {
-        stop = "; not retried: retry budget exhausted";
       } else if (options.clock().instant().plusMillis(delay).isAfter(deadline)) {
         stop = "; not retried: the deadline would pass during the back-off";
+      } else if (!rt.resilience.budget.tryAcquire()) {
+        // Checked last, so a token is spent only on a retry that will happen.
+        stop = "; not retried: retry budget exhausted";
       } else {
         stop = null;
       }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the params records; every failure names the field as the API does. */
 final class Checks {
-  private static final Pattern ARTISAN = Pattern.compile("art_[A-Za-z0-9]{1,64}");
-  private static final Pattern PAYMENT = Pattern.compile("pay_[A-Za-z0-9]{1,64}");
+  /** Every id is a type prefix, an underscore and 1 to 64 letters or digits. */
+  private static final Pattern ID = Pattern.compile("([a-z]{2,4})_[A-Za-z0-9]{1,64}");
 
   private Checks() {}
 
@@ -31,19 +32,22 @@ final class Checks {
   }
 
   static String artisanId(String field, @Nullable String id) {
-    if (id == null || !ARTISAN.matcher(id).matches()) {
-      throw new ValidationException(
-          field, "must be an artisan id like art_7QK2M9 but was '" + id + "'");
-    }
-    return id;
+    return id(field, "art", "an artisan id like art_7QK2M9", id);
   }
 
   static String paymentId(String field, @Nullable String id) {
-    if (id == null || !PAYMENT.matcher(id).matches()) {
-      throw new ValidationException(
-          field, "must be a payment id like pay_8Hx2Lq but was '" + id + "'");
+    return id(field, "pay", "a payment id like pay_8Hx2Lq", id);
+  }
+
+  /** An id with the given type prefix; {@code what} describes it in the error. */
+  static String id(String field, String prefix, String what, @Nullable String id) {
+    if (id != null) {
+      Matcher m = ID.matcher(id);
+      if (m.matches() && m.group(1).equals(prefix)) {
+        return id;
+      }
     }
-    return id;
+    throw new ValidationException(field, "must be " + what + " but was '" + id + "'");
   }
 
   static String text(String field, @Nullable String value, int max) {

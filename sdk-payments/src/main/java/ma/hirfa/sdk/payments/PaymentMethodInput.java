@@ -94,11 +94,12 @@ public record PaymentMethodInput(
   /** A wallet's phone number, in E.164. Masked in {@code toString()}. */
   public record MobileWallet(String phone) {
     public MobileWallet {
-      if (!MoroccanPhone.isMobile(phone)) {
-        throw new ValidationException(
-            "method.mobile_wallet.phone", "must be a Moroccan mobile number");
-      }
-      phone = MoroccanPhone.toE164(phone).orElseThrow();
+      phone =
+          MoroccanPhone.mobileToE164(phone)
+              .orElseThrow(
+                  () ->
+                      new ValidationException(
+                          "method.mobile_wallet.phone", "must be a Moroccan mobile number"));
     }
 
     @Override

@@ -32,10 +32,12 @@ public record PayoutDestination(
         }
       }
       case WALLET -> {
-        if (!MoroccanPhone.isMobile(phone)) {
-          throw new ValidationException("destination.phone", "must be a Moroccan mobile number");
-        }
-        phone = MoroccanPhone.toE164(phone).orElseThrow();
+        phone =
+            MoroccanPhone.mobileToE164(phone)
+                .orElseThrow(
+                    () ->
+                        new ValidationException(
+                            "destination.phone", "must be a Moroccan mobile number"));
       }
       default -> throw new ValidationException("destination.type", "must be rib, iban or wallet");
     }

@@ -4,7 +4,6 @@ import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.TypeRef;
@@ -33,10 +32,10 @@ public final class PayoutService {
   }
 
   public Payout get(String id) {
-    if (id == null || !id.matches("po_[A-Za-z0-9]{1,64}")) {
-      throw new ValidationException("id", "must be a payout id like po_9Zk2");
-    }
-    return runtime.execute(ApiRequest.get("v1", "payouts", id).build(), PAYOUT);
+    return runtime.execute(
+        ApiRequest.get("v1", "payouts", Checks.id("id", "po", "a payout id like po_9Zk2", id))
+            .build(),
+        PAYOUT);
   }
 
   public Page<Payout> list(ListParams params) {

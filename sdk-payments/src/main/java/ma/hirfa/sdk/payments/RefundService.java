@@ -51,10 +51,10 @@ public final class RefundService {
   }
 
   public Refund get(String id) {
-    if (id == null || !id.matches("re_[A-Za-z0-9]{1,64}")) {
-      throw new ValidationException("id", "must be a refund id like re_4Kq9");
-    }
-    return runtime.execute(ApiRequest.get("v1", "refunds", id).build(), REFUND);
+    return runtime.execute(
+        ApiRequest.get("v1", "refunds", Checks.id("id", "re", "a refund id like re_4Kq9", id))
+            .build(),
+        REFUND);
   }
 
   public Page<Refund> list(ListParams params) {

@@ -14,7 +14,6 @@ import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ApiResponse;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
@@ -70,10 +69,7 @@ public final class SettlementService {
   }
 
   private static String settlementId(@Nullable String id) {
-    if (id == null || !id.matches("st_[A-Za-z0-9]{1,64}")) {
-      throw new ValidationException("id", "must be a settlement id like st_20261129MAD");
-    }
-    return id;
+    return Checks.id("id", "st", "a settlement id like st_20261129MAD", id);
   }
 
   /** Reads NDJSON: one {@link SettlementLine} per non-empty line. */

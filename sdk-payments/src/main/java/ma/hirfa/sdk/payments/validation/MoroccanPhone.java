@@ -33,13 +33,22 @@ public final class MoroccanPhone {
 
   /** True for a valid Moroccan mobile number (what an m-wallet id is). */
   public static boolean isMobile(@Nullable String phone) {
+    return mobileToE164(phone).isPresent();
+  }
+
+  /** The number in E.164 if it is a valid Moroccan mobile number; one parse for both checks. */
+  public static Optional<String> mobileToE164(@Nullable String phone) {
     PhoneNumber n = parse(phone);
     if (n == null) {
-      return false;
+      return Optional.empty();
     }
     PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(n);
-    return type == PhoneNumberUtil.PhoneNumberType.MOBILE
-        || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+    boolean mobile =
+        type == PhoneNumberUtil.PhoneNumberType.MOBILE
+            || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+    return mobile
+        ? Optional.of(UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
+        : Optional.empty();
   }
 
   private static @Nullable PhoneNumber parse(@Nullable String phone) {

@@ -3,7 +3,6 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +78,6 @@ final class Exchange {
     Response header(String name, String value) {
       headers.put(name, value);
       return this;
-    }
-
-    String bodyText() {
-      return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
   }
 

@@ -31,6 +31,8 @@ final class Ledger {
       String currency,
       Instant at) {}
 
+  private record Summary(long seq, LocalDate date, ObjectNode json) {}
+
   private final Ids ids;
   private final SandboxClock clock;
   private final EventLog events;
@@ -73,7 +75,8 @@ final class Ledger {
       return null;
     }
     if (e.path.equals("/v1/settlements")) {
-      List<ObjectNode> all = new ArrayList<>();
+      // One summary per day and currency, oldest first; the position is the paging sequence.
+      List<Summary> all = new ArrayList<>();
       String date = e.queryParam("date");
       Map<LocalDate, Map<String, List<Line>>> byDay = new TreeMap<>();
       for (Line l : lines) {
@@ -82,19 +85,18 @@ final class Ledger {
             .computeIfAbsent(l.currency(), c -> new ArrayList<>())
             .add(l);
       }
-      byDay.forEach((d, perCurrency) -> perCurrency.forEach((c, ls) -> all.add(summary(d, c, ls))));
-      List<long[]> seqs = new ArrayList<>();
-      for (int i = 0; i < all.size(); i++) {
-        seqs.add(new long[] {i + 1L, i});
-      }
+      byDay.forEach(
+          (d, perCurrency) ->
+              perCurrency.forEach(
+                  (c, ls) -> all.add(new Summary(all.size() + 1L, d, summary(d, c, ls)))));
       return Exchange.Response.json(
           200,
           Pages.page(
               e,
-              seqs,
-              s -> s[0],
-              s -> date == null || date.equals(all.get((int) s[1]).path("date").asText()),
-              s -> all.get((int) s[1])));
+              all,
+              Summary::seq,
+              s -> date == null || date.equals(s.date().toString()),
+              Summary::json));
     }
     Matcher m = SETTLEMENT.matcher(e.path);
     if (!m.matches()) {

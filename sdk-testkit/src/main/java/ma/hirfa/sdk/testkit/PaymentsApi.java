@@ -327,36 +327,30 @@ final class PaymentsApi {
   String completeThreeDs(String paymentId, boolean approve) {
     synchronized (lock) {
       Payment p = payment(paymentId);
-      ObjectNode body =
-          Exchange.JSON.createObjectNode().put("result", approve ? "approve" : "decline");
-      Exchange e =
-          new Exchange(
-              "POST",
-              "/sandbox/3ds/" + paymentId,
-              Map.of(),
-              Map.of(),
-              body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              "req_local");
-      completeThreeDs(e, p);
+      completeThreeDs(p, approve);
       return p.status;
     }
   }
 
+  /** The {@code POST /sandbox/3ds/{id}} route: {@code {"result": "approve" | "decline"}}. */
   private Exchange.Response completeThreeDs(Exchange e, Payment p) {
+    completeThreeDs(p, e.jsonBody().path("result").asText("approve").equals("approve"));
+    return Exchange.Response.json(200, render(p));
+  }
+
+  private void completeThreeDs(Payment p, boolean approve) {
     if (!"redirect_to_url".equals(p.nextAction) || !p.status.equals("requires_action")) {
       throw new Exchange.ApiError(
           Problems.conflict("no_pending_authentication", "the payment awaits no 3-D Secure step"));
     }
-    String result = e.jsonBody().path("result").asText("approve");
     p.nextAction = null;
-    if (result.equals("approve")) {
+    if (approve) {
       approve(p);
     } else {
       fail(p, "authentication_failed", "the cardholder failed 3-D Secure");
     }
     touch(p);
     events.emit(eventType(p), render(p));
-    return Exchange.Response.json(200, render(p));
   }
 
   private void approve(Payment p) {

@@ -101,15 +101,12 @@ final class WebhookDispatcher implements AutoCloseable {
       errors.add("url", "invalid_url", "not a URL");
     }
     errors.throwIfAny();
-    Endpoint endpoint = new Endpoint();
-    endpoint.id = ids.next("we");
-    endpoint.seq = ++seq;
-    endpoint.url = url;
+    List<String> events = new ArrayList<>();
     for (JsonNode type : body.path("events")) {
-      endpoint.events.add(type.asText());
+      events.add(type.asText());
     }
-    if (endpoint.events.isEmpty()) {
-      endpoint.events.add("*");
+    if (events.isEmpty()) {
+      events.add("*");
     }
     String secret = body.path("secret").asText("");
     if (secret.isEmpty()) {
@@ -117,9 +114,7 @@ final class WebhookDispatcher implements AutoCloseable {
       random.nextBytes(key);
       secret = "whsec_" + Base64.getEncoder().encodeToString(key);
     }
-    endpoint.secret = secret;
-    endpoint.signer = WebhookSigner.builder().secret(secret).clock(Clock.systemUTC()).build();
-    endpoint.createdAt = clock.instant();
+    Endpoint endpoint = new Endpoint(ids.next("we"), ++seq, url, events, secret, clock.instant());
     endpoints.add(endpoint);
     endpointsById.put(endpoint.id, endpoint);
     return Exchange.Response.json(201, render(endpoint, true));
@@ -224,14 +219,25 @@ final class WebhookDispatcher implements AutoCloseable {
   }
 
   private static final class Endpoint {
-    String id = "";
-    long seq;
-    String url = "";
-    final List<String> events = new ArrayList<>();
-    String secret = "";
-    WebhookSigner signer = WebhookSigner.builder().secret("whsec_AAAA").build();
-    Instant createdAt = Instant.EPOCH;
+    final String id;
+    final long seq;
+    final String url;
+    final List<String> events;
+    final String secret;
+    final WebhookSigner signer;
+    final Instant createdAt;
     final List<Delivery> deliveries = new ArrayList<>();
+
+    Endpoint(
+        String id, long seq, String url, List<String> events, String secret, Instant createdAt) {
+      this.id = id;
+      this.seq = seq;
+      this.url = url;
+      this.events = List.copyOf(events);
+      this.secret = secret;
+      this.signer = WebhookSigner.builder().secret(secret).clock(Clock.systemUTC()).build();
+      this.createdAt = createdAt;
+    }
   }
 
   private static final class Delivery {

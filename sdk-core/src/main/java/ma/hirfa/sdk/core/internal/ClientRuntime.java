@@ -185,11 +185,6 @@ public final class ClientRuntime implements AutoCloseable {
     return resilience.budget.available();
   }
 
-  /** Connections currently held by the pool (idle and in use). */
-  public int connectionCount() {
-    return http.connectionPool().connectionCount();
-  }
-
   /** Shuts the dispatcher down and closes idle connections, if this runtime created them. */
   @Override
   public void close() {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** The platform's server-side checks of Moroccan identifiers and amounts (see DOMAIN.md). */
 final class Checks {
   private static final Pattern RIB = Pattern.compile("\\d{24}");
+  private static final Pattern ICE = Pattern.compile("\\d{15}");
   private static final Pattern IBAN = Pattern.compile("MA\\d{26}");
   private static final Pattern MOBILE = Pattern.compile("(?:\\+212|0)([67]\\d{8})");
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
@@ -19,6 +20,13 @@ final class Checks {
     return rib != null
         && RIB.matcher(rib).matches()
         && new BigInteger(rib).mod(NINETY_SEVEN).signum() == 0;
+  }
+
+  /** 15 digits whose whole number is 0 mod 97 (9 company + 4 establishment + 2 control). */
+  static boolean ice(@Nullable String ice) {
+    return ice != null
+        && ICE.matcher(ice).matches()
+        && new BigInteger(ice).mod(NINETY_SEVEN).signum() == 0;
   }
 
   /** {@code MA} + 2 check digits + 24 digits, ISO 7064 mod 97-10. */

@@ -19,11 +19,29 @@ import java.util.Objects;
  * {@code docs/openapi}, so a client that drifts from the contract fails its tests.
  */
 final class ContractValidator {
+  private static final List<String> MARKETPLACE_ROOTS =
+      List.of("/v1/taxonomy", "/v1/artisans", "/v1/products", "/v1/orders", "/v1/fx_quotes");
+
   private final OpenApiInteractionValidator payments;
+  private final OpenApiInteractionValidator marketplace;
 
   ContractValidator() {
     this.payments =
         OpenApiInteractionValidator.createForInlineApiSpecification(read("payments.yaml")).build();
+    this.marketplace =
+        OpenApiInteractionValidator.createForInlineApiSpecification(read("marketplace.yaml"))
+            .build();
+  }
+
+  /** The document that defines a path: the Marketplace API's roots, else the Payments API. */
+  private OpenApiInteractionValidator documentFor(String path) {
+    for (String root : MARKETPLACE_ROOTS) {
+      if (path.startsWith(root)
+          && (path.length() == root.length() || path.charAt(root.length()) == '/')) {
+        return marketplace;
+      }
+    }
+    return payments;
   }
 
   static String read(String document) {
@@ -46,7 +64,7 @@ final class ContractValidator {
     if (e.body.length > 0) {
       b.withBody(e.body);
     }
-    return messages(payments.validateRequest(b.build()));
+    return messages(documentFor(e.path).validateRequest(b.build()));
   }
 
   /** The violations of a response to a request; used by the sandbox's strict mode. */
@@ -57,7 +75,8 @@ final class ContractValidator {
     if (r.body() != null) {
       b.withBody(r.body());
     }
-    return messages(payments.validateResponse(e.path, Request.Method.valueOf(e.method), b.build()));
+    return messages(
+        documentFor(e.path).validateResponse(e.path, Request.Method.valueOf(e.method), b.build()));
   }
 
   private static List<String> messages(ValidationReport report) {

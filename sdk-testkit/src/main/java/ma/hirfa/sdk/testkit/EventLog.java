@@ -13,26 +13,34 @@ final class EventLog {
   private final Ids ids;
   private final SandboxClock clock;
   private final List<ObjectNode> events = new ArrayList<>();
-  private volatile Consumer<ObjectNode> listener = e -> {};
+  private final List<Consumer<ObjectNode>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   EventLog(Ids ids, SandboxClock clock) {
     this.ids = ids;
     this.clock = clock;
   }
 
-  /** Called with each event after it is logged (the webhook dispatcher). */
+  /**
+   * Adds a listener called with each event after it is logged (the webhook dispatcher, the
+   * marketplace following payments). Listeners run outside this log's lock, on the emitting thread.
+   */
   void listener(Consumer<ObjectNode> listener) {
-    this.listener = listener;
+    listeners.add(listener);
   }
 
-  synchronized void emit(String type, ObjectNode object) {
+  void emit(String type, ObjectNode object) {
     ObjectNode e = Exchange.JSON.createObjectNode();
     e.put("id", ids.next("evt"));
     e.put("type", type);
     e.put("created_at", clock.instant().toString());
     e.putObject("data").set("object", object);
-    events.add(e);
-    listener.accept(e);
+    synchronized (this) {
+      events.add(e);
+    }
+    for (Consumer<ObjectNode> l : listeners) {
+      l.accept(e);
+    }
   }
 
   synchronized List<ObjectNode> all() {

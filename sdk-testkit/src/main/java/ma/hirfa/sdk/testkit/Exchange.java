@@ -59,9 +59,26 @@ final class Exchange {
     throw new ApiError(Problems.badRequest("malformed_json", "the body must be a JSON object"));
   }
 
-  /** A response: status, headers and a JSON body (or none). */
+  /**
+   * A streamed body, pulled chunk by chunk as the connection takes it, so no more than a chunk is
+   * ever held in memory. A response holds a supplier of them: each read of the body starts afresh.
+   */
+  interface StreamBody {
+    /** The next chunk, or null at the end. */
+    byte @Nullable [] next();
+  }
+
+  /** A response: status, headers and a JSON body, a streamed body, or none. */
   record Response(
-      int status, Map<String, String> headers, byte @Nullable [] body, String contentType) {
+      int status,
+      Map<String, String> headers,
+      byte @Nullable [] body,
+      String contentType,
+      java.util.function.@Nullable Supplier<StreamBody> stream) {
+    Response(int status, Map<String, String> headers, byte @Nullable [] body, String contentType) {
+      this(status, headers, body, contentType, null);
+    }
+
     static Response json(int status, JsonNode body) {
       try {
         return new Response(

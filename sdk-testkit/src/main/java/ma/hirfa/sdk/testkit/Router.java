@@ -34,6 +34,8 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final ContractValidator contract;
   private final IdempotencyStore idempotency;
   private final PaymentsApi payments;
+  private final MarketplaceApi marketplace;
+  private final Streamer streamer;
   private final WebhookDispatcher webhooks;
   private final Ledger ledger;
   private final SandboxClock clock;
@@ -46,6 +48,8 @@ final class Router implements ResponseDefinitionTransformerV2 {
       ContractValidator contract,
       IdempotencyStore idempotency,
       PaymentsApi payments,
+      MarketplaceApi marketplace,
+      Streamer streamer,
       WebhookDispatcher webhooks,
       Ledger ledger,
       SandboxClock clock,
@@ -56,6 +60,8 @@ final class Router implements ResponseDefinitionTransformerV2 {
     this.contract = contract;
     this.idempotency = idempotency;
     this.payments = payments;
+    this.marketplace = marketplace;
+    this.streamer = streamer;
     this.webhooks = webhooks;
     this.ledger = ledger;
     this.clock = clock;
@@ -153,7 +159,10 @@ final class Router implements ResponseDefinitionTransformerV2 {
   }
 
   private Exchange.Response handled(Exchange e) {
-    Exchange.Response r = payments.handle(e);
+    Exchange.Response r = marketplace.handle(e);
+    if (r == null) {
+      r = payments.handle(e);
+    }
     if (r == null) {
       r = webhooks.handle(e);
     }
@@ -164,7 +173,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       return Problems.problem(
           404, "route_not_found", "Not found", e.method + " " + e.path + " is not an API route");
     }
-    if (strictResponses) {
+    if (strictResponses && r.stream() == null) {
       List<String> violations = contract.checkResponse(e, r);
       if (!violations.isEmpty()) {
         return Problems.problem(
@@ -270,6 +279,9 @@ final class Router implements ResponseDefinitionTransformerV2 {
     r.headers().forEach(b::withHeader);
     if (r.body() != null) {
       b.withHeader("Content-Type", r.contentType()).withBody(withRequestId(r, e.requestId));
+    } else if (r.stream() != null) {
+      streamer.register(e.requestId, r.stream());
+      b.withHeader("Content-Type", r.contentType());
     }
     if (fault != null) {
       switch (fault.kind()) {

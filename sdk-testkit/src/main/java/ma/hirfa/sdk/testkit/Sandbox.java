@@ -33,10 +33,14 @@ import ma.hirfa.sdk.core.ClientOptions;
  * <p>Thread-safe; each instance has its own state and port. {@link #close()} stops it.
  */
 public final class Sandbox implements AutoCloseable {
+  static final int DEFAULT_CATALOG_SIZE = 1_000;
+  static final int MAX_CATALOG_SIZE = 10_000_000;
   private final WireMockServer server;
   private final SandboxClock clock;
   private final Faults faults;
   private final PaymentsApi payments;
+  private final MarketplaceApi marketplace;
+  private final CatalogSeed catalogSeed;
   private final WebhookDispatcher webhooks;
   private final Ledger ledger;
   private final String apiKey;
@@ -45,7 +49,14 @@ public final class Sandbox implements AutoCloseable {
     Ids ids = new Ids(b.seed);
     this.faults = new Faults();
     PaymentsApi[] api = new PaymentsApi[1];
-    this.clock = new SandboxClock(b.clock, () -> api[0].tick());
+    MarketplaceApi[] market = new MarketplaceApi[1];
+    this.clock =
+        new SandboxClock(
+            b.clock,
+            () -> {
+              api[0].tick();
+              market[0].tick();
+            });
     EventLog events = new EventLog(ids, clock);
     this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
     events.listener(webhooks::onEvent);
@@ -53,6 +64,10 @@ public final class Sandbox implements AutoCloseable {
     this.ledger = new Ledger(ids, clock, events);
     this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
     api[0] = payments;
+    this.catalogSeed = new CatalogSeed(b.seed, b.catalogSize);
+    this.marketplace = new MarketplaceApi(catalogSeed, clock, ids, events);
+    market[0] = marketplace;
+    Streamer streamer = new Streamer();
     Router router =
         new Router(
             new Ids(b.seed ^ 0x5DEECE66DL),
@@ -61,6 +76,8 @@ public final class Sandbox implements AutoCloseable {
             new ContractValidator(),
             new IdempotencyStore(clock),
             payments,
+            marketplace,
+            streamer,
             webhooks,
             ledger,
             clock,
@@ -72,10 +89,12 @@ public final class Sandbox implements AutoCloseable {
                 .port(b.port)
                 .containerThreads(64)
                 .disableRequestJournal()
+                .maxLoggedResponseSize(1024)
                 .gzipDisabled(true)
-                .extensions(router));
+                .extensions(router, streamer));
     server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME)));
+    server.stubFor(
+        any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME, Streamer.NAME)));
     baseUrl[0] = "http://127.0.0.1:" + server.port() + "/";
     this.apiKey = "sk_test_sandbox" + Long.toHexString(b.seed & 0xFFFFFFFFL) + "key";
   }
@@ -132,6 +151,11 @@ public final class Sandbox implements AutoCloseable {
         Objects.requireNonNull(paymentId, "paymentId == null"), approve);
   }
 
+  /** The catalog as the sandbox holds it now, for tests that check what a client imported. */
+  public CatalogView catalog() {
+    return new CatalogView(marketplace);
+  }
+
   /** How many payments the sandbox holds. */
   public int paymentCount() {
     return payments.paymentCount();
@@ -146,6 +170,7 @@ public final class Sandbox implements AutoCloseable {
   /** Configures a {@link Sandbox}. */
   public static final class Builder {
     private int port;
+    private int catalogSize = DEFAULT_CATALOG_SIZE;
     private long seed = 20_261_101L;
     private int rateLimit = 10_000;
     private Duration rateWindow = Duration.ofSeconds(1);
@@ -178,6 +203,20 @@ public final class Sandbox implements AutoCloseable {
         throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many sample products the catalog starts with (default 1,000; up to 10,000,000). They are
+     * generated from the seed when read, so even millions start at once and cost no heap; only
+     * changes are stored.
+     */
+    public Builder catalogSize(int products) {
+      if (products < 0 || products > MAX_CATALOG_SIZE) {
+        throw new IllegalArgumentException(
+            "catalogSize must be between 0 and " + MAX_CATALOG_SIZE + " but was " + products);
+      }
+      this.catalogSize = products;
       return this;
     }
 

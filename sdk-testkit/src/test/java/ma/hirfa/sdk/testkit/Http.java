@@ -58,6 +58,38 @@ final class Http {
     return send(b, headers);
   }
 
+  /** Any method with a JSON body (or none when {@code json} is null). */
+  Reply call(String method, String path, String json, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return send(b, headers);
+  }
+
+  /** GET as a stream of lines (for the NDJSON export), with the response headers. */
+  HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+    HttpRequest r =
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + sandbox.apiKey())
+            .GET()
+            .build();
+    try {
+      return client.send(r, HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private Reply send(HttpRequest.Builder b, String... headers) {
     b.header("Authorization", "Bearer " + sandbox.apiKey()).timeout(Duration.ofSeconds(20));
     for (int i = 0; i < headers.length; i += 2) {

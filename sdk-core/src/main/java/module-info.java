@@ -17,8 +17,10 @@ module ma.hirfa.sdk.core {
   exports ma.hirfa.sdk.core;
   exports ma.hirfa.sdk.core.webhooks;
   exports ma.hirfa.sdk.core.webhooks.servlet;
-  // The engine is exported only to the SDK's own modules; add each as it is created
-  // (ma.hirfa.sdk.catalog next). The testkit is not a named module (see docs/design.md).
+  exports ma.hirfa.sdk.core.validation;
+  // The engine is exported only to the SDK's own modules. The testkit is not a named module (see
+  // docs/design.md).
   exports ma.hirfa.sdk.core.internal to
-      ma.hirfa.sdk.payments;
+      ma.hirfa.sdk.payments,
+      ma.hirfa.sdk.catalog;
 }

@@ -1,9 +1,9 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.payments.validation.Iban;
+import ma.hirfa.sdk.core.validation.Iban;
+import ma.hirfa.sdk.core.validation.Rib;
 import ma.hirfa.sdk.payments.validation.MoroccanPhone;
-import ma.hirfa.sdk.payments.validation.Rib;
 import org.jspecify.annotations.Nullable;
 
 /**

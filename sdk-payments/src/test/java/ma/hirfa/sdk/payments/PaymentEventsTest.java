@@ -203,6 +203,6 @@ class PaymentEventsTest {
   /** A valid RIB at bank 999, which the sandbox returns as account_closed. */
   private static String returnedRib() {
     String first22 = "9990010000000000000001";
-    return first22 + ma.hirfa.sdk.payments.validation.Rib.key(first22);
+    return first22 + ma.hirfa.sdk.core.validation.Rib.key(first22);
   }
 }

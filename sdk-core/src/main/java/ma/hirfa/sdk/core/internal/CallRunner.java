@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallRunner {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType MERGE_PATCH_TYPE =
+      MediaType.get("application/merge-patch+json; charset=utf-8");
   private static final byte[] EMPTY = new byte[0];
 
   private final ClientRuntime rt;
@@ -282,7 +284,8 @@ final class CallRunner {
     request.headers().forEach(b::header);
     RequestBody requestBody =
         request.body() != null
-            ? RequestBody.create(body, JSON_TYPE)
+            ? RequestBody.create(
+                body, request.method().equals("PATCH") ? MERGE_PATCH_TYPE : JSON_TYPE)
             : emptyBodyFor(request.method());
     b.method(request.method(), requestBody);
     Request built = b.build();

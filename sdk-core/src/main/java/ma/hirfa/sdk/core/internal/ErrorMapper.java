@@ -17,6 +17,7 @@ import ma.hirfa.sdk.core.Problem;
 import ma.hirfa.sdk.core.RateLimitException;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.ServerException;
+import ma.hirfa.sdk.core.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a failed attempt into the SDK's typed exception, split by the caller's remedy. */
@@ -74,7 +75,10 @@ final class ErrorMapper {
     if ((s == 409 || s == 422) && code != null && code.startsWith("idempotency_key")) {
       return new IdempotencyException(message, d, problem);
     }
-    if (s == 409 || s == 412) {
+    if (s == 412) {
+      return new VersionConflictException(message, d, problem, o.header("ETag"));
+    }
+    if (s == 409) {
       return new ConflictException(message, d, problem);
     }
     if (s == 400 || s == 422) {

@@ -30,6 +30,7 @@ import ma.hirfa.sdk.core.RateLimitException;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.ServerException;
+import ma.hirfa.sdk.core.VersionConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -328,6 +329,53 @@ class RetryPipelineTest {
         .isInstanceOfSatisfying(
             IdempotencyException.class, e -> assertThat(e.keyReused()).isTrue());
     wm.verify(1, postRequestedFor(urlEqualTo("/v1/payments")));
+  }
+
+  @Test
+  void aStaleIfMatchIsAVersionConflictCarryingTheCurrentEtagAndIsNotRetried() {
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.put("/v1/products/prd_1")
+            .willReturn(
+                aResponse()
+                    .withStatus(412)
+                    .withHeader("ETag", "\"prd_1.3\"")
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":412,\"code\":\"version_conflict\"}")));
+    Fixture f = new Fixture(wm.baseUrl());
+
+    assertThatThrownBy(
+            () ->
+                f.runtime.execute(
+                    ApiRequest.put("v1", "products", "prd_1")
+                        .header("If-Match", "\"prd_1.2\"")
+                        .body(Map.of("sku", "K-1"))
+                        .build()))
+        .isInstanceOfSatisfying(
+            VersionConflictException.class,
+            e -> assertThat(e.currentEtag()).isEqualTo("\"prd_1.3\""));
+    wm.verify(
+        1,
+        com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlEqualTo("/v1/products/prd_1"))
+            .withHeader("If-Match", equalTo("\"prd_1.2\"")));
+  }
+
+  @Test
+  void aPatchIsSentAsAJsonMergePatch() {
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.patch(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/v1/artisans/art_1"))
+            .willReturn(okJson("{}")));
+    Fixture f = new Fixture(wm.baseUrl());
+
+    f.runtime.execute(
+        ApiRequest.patch("v1", "artisans", "art_1").body(Map.of("city", "Fès")).build());
+
+    wm.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+                urlEqualTo("/v1/artisans/art_1"))
+            .withHeader("Content-Type", matching("application/merge-patch\\+json.*")));
   }
 
   @Test

@@ -1,7 +1,6 @@
 /**
- * Checks of Moroccan identifiers, usable on a bank's own forms: {@link
- * ma.hirfa.sdk.payments.validation.Rib}, {@link ma.hirfa.sdk.payments.validation.Iban}, {@link
- * ma.hirfa.sdk.payments.validation.Ice} and {@link ma.hirfa.sdk.payments.validation.MoroccanPhone}.
+ * {@link ma.hirfa.sdk.payments.validation.MoroccanPhone}: Moroccan mobile numbers for wallets, on
+ * libphonenumber. The RIB, IBAN and ICE checks are in {@code ma.hirfa.sdk.core.validation}.
  */
 @NullMarked
 package ma.hirfa.sdk.payments.validation;

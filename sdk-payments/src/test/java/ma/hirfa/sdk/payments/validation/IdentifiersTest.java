@@ -3,6 +3,9 @@ package ma.hirfa.sdk.payments.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.core.validation.Iban;
+import ma.hirfa.sdk.core.validation.Ice;
+import ma.hirfa.sdk.core.validation.Rib;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package ma.hirfa.sdk.payments.validation;
+package ma.hirfa.sdk.core.validation;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package ma.hirfa.sdk.payments.validation;
+package ma.hirfa.sdk.core.validation;
 
 /** Remainders mod 97 of long decimal strings, digit by digit (no BigInteger, no allocation). */
 final class Mod97 {

@@ -210,6 +210,7 @@ final class MarketplaceApi {
   private final Object lock = new Object();
   private final Map<String, Product> products = new ConcurrentHashMap<>();
   private final List<String> created = new ArrayList<>();
+  private final Map<String, Integer> createdPositions = new HashMap<>();
   private final Map<String, String> createdSkus = new HashMap<>();
   private final Map<String, Artisan> artisans = new ConcurrentHashMap<>();
   private final List<String> createdArtisans = new ArrayList<>();
@@ -253,7 +254,7 @@ final class MarketplaceApi {
         return post ? batch(e) : null;
       }
       case "/v1/products/export" -> {
-        return get ? export() : null;
+        return get ? export(e) : null;
       }
       case "/v1/products/changes" -> {
         return get ? changes(e) : null;
@@ -626,6 +627,7 @@ final class MarketplaceApi {
             old == null ? now : old.createdAt(),
             now);
     if (old == null) {
+      createdPositions.put(id, seed.productCount() + created.size());
       created.add(id);
       createdSkus.put(p.sku(), id);
     }
@@ -643,19 +645,39 @@ final class MarketplaceApi {
    * The export, rendered 64 products at a time as the client reads: the cursor is taken before the
    * first product, so every change made while it streams is also in the feed after it.
    */
-  private Exchange.Response export() {
+  private Exchange.Response export(Exchange e) {
     long cursor;
     int total;
+    int start = 0;
+    String after = e.queryParam("after");
     synchronized (lock) {
       cursor = changes.size();
       total = positions();
+      if (after != null) {
+        Integer pos = createdPositions.get(after);
+        int seeded = CatalogSeed.index(after, CatalogSeed.SEED_PRODUCT_PREFIX, seed.productCount());
+        if (pos == null && seeded < 0) {
+          throw new Exchange.ApiError(
+              Problems.invalid(
+                  new Problems.FieldErrors()
+                      .add("after", "unknown_product", "the last product id the export gave you")));
+        }
+        start = (pos == null ? seeded : pos) + 1;
+      }
     }
+    int from = start;
+    String exportCursor = encodeCursor("chg", cursor);
     return new Exchange.Response(
-        200, new LinkedHashMap<>(), null, "application/x-ndjson", () -> exportBody(cursor, total));
+            200,
+            new LinkedHashMap<>(),
+            null,
+            "application/x-ndjson",
+            () -> exportBody(exportCursor, from, total))
+        .header("Export-Cursor", exportCursor);
   }
 
-  private Exchange.StreamBody exportBody(long cursor, int total) {
-    int[] pos = {0};
+  private Exchange.StreamBody exportBody(String cursor, int from, int total) {
+    int[] pos = {from};
     boolean[] done = {false};
     return () -> {
       if (done[0]) {
@@ -674,7 +696,7 @@ final class MarketplaceApi {
             }
             if (pos[0] >= total) {
               g.writeStartObject();
-              g.writeStringField("export_cursor", encodeCursor("chg", cursor));
+              g.writeStringField("export_cursor", cursor);
               g.writeEndObject();
               g.writeRaw('\n');
               done[0] = true;

@@ -269,6 +269,15 @@ class SandboxCatalogTest {
   }
 
   @Test
+  void anExportResumesAfterTheLastProductReceivedAndAnnouncesItsCursorFirst() {
+    HttpResponse<Stream<String>> r = http.lines("/v1/products/export?after=prd_S00006U");
+    List<String> lines = r.body().collect(Collectors.toList());
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("{\"id\":\"prd_S00006V\"");
+    assertThat(lines.get(3)).contains(r.headers().firstValue("export-cursor").orElseThrow());
+  }
+
+  @Test
   void theSeedIsDeterministic() {
     try (Sandbox other = Sandbox.builder().catalogSize(250).seed(7).start()) {
       assertThat(other.catalog().checksum()).isEqualTo(sandbox.catalog().checksum());

@@ -14,7 +14,7 @@ module ma.hirfa.sdk.payments {
   exports ma.hirfa.sdk.payments.validation;
   exports ma.hirfa.sdk.payments.cmi;
 
-  // The JSON codec in core reads the event envelopes, which are not public types.
+  // The JSON codec in core reads the models reflectively.
   opens ma.hirfa.sdk.payments to
       ma.hirfa.sdk.core;
 }

@@ -96,6 +96,20 @@ public final class Money implements Comparable<Money> {
     return currency.getCurrencyCode();
   }
 
+  /**
+   * Formats the amount with the JDK's CLDR data for {@code locale}: {@code fr-MA} gives {@code
+   * 1.234,50 MAD}, {@code en-US} {@code MAD1,234.50}, {@code ar-MA} the Arabic currency sign {@code
+   * د.م.} (its position and bidi marks follow the JDK's CLDR version).
+   */
+  public String format(java.util.Locale locale) {
+    java.util.Objects.requireNonNull(locale, "locale == null");
+    java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(locale);
+    f.setCurrency(currency);
+    f.setMinimumFractionDigits(Math.max(currency.getDefaultFractionDigits(), 0));
+    f.setMaximumFractionDigits(Math.max(currency.getDefaultFractionDigits(), 0));
+    return f.format(toBigDecimal());
+  }
+
   /** The amount in major units with the currency's scale, like {@code 150.00}. */
   public BigDecimal toBigDecimal() {
     return BigDecimal.valueOf(amountMinor, currency.getDefaultFractionDigits());

@@ -1,16 +1,15 @@
 package ma.hirfa.sdk.payments;
 
-import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import ma.hirfa.sdk.core.ResponseDecodingException;
+import ma.hirfa.sdk.core.internal.EventBodies;
+import ma.hirfa.sdk.core.internal.EventBodies.Envelope;
 import ma.hirfa.sdk.core.internal.Json;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import ma.hirfa.sdk.core.webhooks.WebhookMessage;
-import okio.Buffer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a verified {@link WebhookMessage} into a typed {@link PaymentEvent}. Build one and share
@@ -29,7 +28,7 @@ public final class PaymentEventParser {
   public PaymentEvent parse(WebhookMessage message) {
     Objects.requireNonNull(message, "message == null");
     byte[] body = message.body();
-    String type = typeOf(body);
+    String type = EventBodies.typeOf(body);
     try {
       return switch (type) {
         case "payment.requires_action" ->
@@ -46,7 +45,7 @@ public final class PaymentEventParser {
         case "settlement.available" ->
             event(body, SETTLEMENT, PaymentEvent.SettlementAvailable::new);
         default -> {
-          Header h = decode(body, TypeRef.of(Header.class));
+          EventBodies.Header h = decode(body, TypeRef.of(EventBodies.Header.class));
           yield new PaymentEvent.Unknown(
               h.id(), type, h.createdAt(), new String(body, StandardCharsets.UTF_8));
         }
@@ -73,33 +72,6 @@ public final class PaymentEventParser {
   }
 
   private <T> T decode(byte[] body, TypeRef<T> type) throws IOException {
-    T value = json.decode(body, type);
-    if (value == null) {
-      throw new ResponseDecodingException("the event body is JSON null", null, null);
-    }
-    return value;
+    return EventBodies.decode(json, body, type);
   }
-
-  /** Reads the top-level {@code type} without decoding the rest. */
-  private static String typeOf(byte[] body) {
-    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("type") && reader.peek() == JsonReader.Token.STRING) {
-          return reader.nextString();
-        }
-        reader.skipValue();
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new ResponseDecodingException("the event body is not a JSON object", null, e);
-    }
-    throw new ResponseDecodingException("the event has no type", null, null);
-  }
-
-  /** {@code {"id", "type", "created_at", "data": {"object": ...}}}. */
-  record Envelope<T>(String id, String type, Instant createdAt, Data<T> data) {}
-
-  record Data<T>(T object) {}
-
-  record Header(String id, Instant createdAt, @Nullable String type) {}
 }

@@ -6,6 +6,7 @@ import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 

@@ -17,6 +17,7 @@ import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ApiResponse;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;

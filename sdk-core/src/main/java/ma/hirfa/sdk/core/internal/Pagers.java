@@ -1,20 +1,17 @@
-package ma.hirfa.sdk.payments;
+package ma.hirfa.sdk.core.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.PageFetcher;
-import ma.hirfa.sdk.core.internal.ApiRequest;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /** Page fetchers on the client's runtime: sync for the walk, async (OkHttp) for the prefetch. */
-final class Pagers {
+public final class Pagers {
   private Pagers() {}
 
-  static <T> PageFetcher<T> fetcher(
+  public static <T> PageFetcher<T> fetcher(
       ClientRuntime runtime,
       TypeRef<Page<T>> type,
       Function<@Nullable String, ApiRequest> request) {
@@ -31,7 +28,7 @@ final class Pagers {
     };
   }
 
-  static <T> AutoPager<T> autoPager(
+  public static <T> AutoPager<T> autoPager(
       ClientRuntime runtime,
       TypeRef<Page<T>> type,
       Function<@Nullable String, ApiRequest> request) {

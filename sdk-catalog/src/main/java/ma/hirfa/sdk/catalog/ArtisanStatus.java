@@ -1,0 +1,27 @@
+package ma.hirfa.sdk.catalog;
+
+import ma.hirfa.sdk.core.WireEnum;
+
+/**
+ * The register status of an artisan: artisan, maâlem (master, 10+ years), cooperative or handicraft
+ * enterprise; cooperatives and enterprises give their ICE. {@code UNKNOWN} stands for a value newer
+ * than this SDK.
+ */
+public enum ArtisanStatus implements WireEnum {
+  ARTISAN("artisan"),
+  MAALEM("maalem"),
+  COOPERATIVE("cooperative"),
+  ENTERPRISE("enterprise"),
+  UNKNOWN("unknown");
+
+  private final String wireValue;
+
+  ArtisanStatus(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  @Override
+  public String wireValue() {
+    return wireValue;
+  }
+}

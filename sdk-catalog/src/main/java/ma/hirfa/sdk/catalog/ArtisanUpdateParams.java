@@ -1,0 +1,99 @@
+package ma.hirfa.sdk.catalog;
+
+import java.util.List;
+import ma.hirfa.sdk.core.PatchValue;
+import ma.hirfa.sdk.core.ValidationException;
+
+/**
+ * A JSON merge patch of an artisan: fields left {@link PatchValue#absent()} keep their value,
+ * {@link PatchValue#clear()} removes one (only {@code labels} and {@code payout_destination} can be
+ * removed).
+ *
+ * <pre>{@code
+ * ArtisanUpdateParams.builder().city("Fès").labels(PatchValue.clear()).build()
+ * }</pre>
+ */
+public record ArtisanUpdateParams(
+    PatchValue<String> displayName,
+    PatchValue<List<String>> crafts,
+    PatchValue<String> city,
+    PatchValue<List<String>> labels,
+    PatchValue<PayoutAccount> payoutDestination) {
+
+  public ArtisanUpdateParams {
+    for (var required :
+        List.of(
+            java.util.Map.entry("display_name", displayName),
+            java.util.Map.entry("crafts", crafts),
+            java.util.Map.entry("city", city))) {
+      if (required.getValue().isClear()) {
+        throw new ValidationException(required.getKey(), "cannot be removed, only changed");
+      }
+    }
+    if (displayName.isPresent()) {
+      Checks.text("display_name", displayName.value(), 200);
+    }
+    if (city.isPresent()) {
+      Checks.text("city", city.value(), 100);
+    }
+    if (crafts.isPresent()) {
+      List<String> list = crafts.value();
+      if (list.isEmpty()) {
+        throw new ValidationException("crafts", "must name at least one craft");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        Checks.code("crafts[" + i + "]", list.get(i));
+      }
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ArtisanUpdateParams}. */
+  public static final class Builder {
+    private PatchValue<String> displayName = PatchValue.absent();
+    private PatchValue<List<String>> crafts = PatchValue.absent();
+    private PatchValue<String> city = PatchValue.absent();
+    private PatchValue<List<String>> labels = PatchValue.absent();
+    private PatchValue<PayoutAccount> payoutDestination = PatchValue.absent();
+
+    private Builder() {}
+
+    public Builder displayName(String displayName) {
+      this.displayName = PatchValue.of(displayName);
+      return this;
+    }
+
+    public Builder crafts(List<String> crafts) {
+      this.crafts = PatchValue.of(List.copyOf(crafts));
+      return this;
+    }
+
+    public Builder city(String city) {
+      this.city = PatchValue.of(city);
+      return this;
+    }
+
+    public Builder labels(List<String> labels) {
+      this.labels = PatchValue.of(List.copyOf(labels));
+      return this;
+    }
+
+    /** {@code PatchValue.clear()} removes every label. */
+    public Builder labels(PatchValue<List<String>> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    public Builder payoutDestination(PayoutAccount account) {
+      this.payoutDestination = PatchValue.of(account);
+      return this;
+    }
+
+    public ArtisanUpdateParams build() {
+      return new ArtisanUpdateParams(displayName, crafts, city, labels, payoutDestination);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package ma.hirfa.sdk.catalog;
+
+import java.util.List;
+import ma.hirfa.sdk.core.FieldError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a batch upsert did, one {@link Item} per input in order: each item succeeds or fails on its
+ * own, so a batch with invalid items applies the others.
+ */
+public record BatchResult(List<Item> results) {
+  public BatchResult {
+    results = List.copyOf(results);
+  }
+
+  /** The items that failed, with their field errors. */
+  public List<Item> failed() {
+    return results.stream().filter(i -> i.status() == BatchItemStatus.FAILED).toList();
+  }
+
+  /** The items created, updated or found unchanged. */
+  public List<Item> applied() {
+    return results.stream().filter(i -> i.status() != BatchItemStatus.FAILED).toList();
+  }
+
+  /**
+   * One input's outcome.
+   *
+   * @param index its position in the batch
+   * @param productId the product created or updated; null when it failed
+   */
+  public record Item(
+      int index,
+      String sku,
+      BatchItemStatus status,
+      @Nullable String productId,
+      List<FieldError> errors) {}
+}

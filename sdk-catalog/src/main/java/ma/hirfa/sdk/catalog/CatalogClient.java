@@ -1,0 +1,141 @@
+package ma.hirfa.sdk.catalog;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.internal.ClientRuntime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Marketplace API client, for e-commerce partners importing the artisan catalog and for
+ * developers who onboard artisans, publish products and take orders.
+ *
+ * <pre>{@code
+ * CatalogClient catalog = CatalogClient.builder()
+ *     .apiKey(System.getenv("HIRFA_API_KEY"))
+ *     .build();
+ *
+ * Product p = catalog.products().get("prd_S000001");
+ * p.title().resolve(Locale.forLanguageTag("es"));        // falls back to fr, ar, en
+ * p.price().format(Locale.forLanguageTag("fr-MA"));      // "1.234,50 MAD"
+ *
+ * try (ProductExport export = catalog.products().export(progress -> log(progress))) {
+ *   export.stream().forEach(shop::upsert);               // constant memory, however large
+ * }
+ * }</pre>
+ *
+ * <p>To import once and then stay in sync through crashes, use {@link CatalogSync}.
+ *
+ * <h2>Share one client</h2>
+ *
+ * A client holds a connection pool, dispatcher threads, a circuit breaker and a retry budget. Build
+ * one at start-up and share it: it is immutable and thread-safe. {@link #newBuilder()} makes a
+ * variant with other settings that shares the pool and threads. {@link #close()} releases them.
+ */
+public final class CatalogClient implements AutoCloseable {
+  static final String API = "catalog";
+
+  private final ClientRuntime runtime;
+  private final TaxonomyService taxonomy;
+  private final ArtisanService artisans;
+  private final ProductService products;
+  private final OrderService orders;
+  private final FxQuoteService fxQuotes;
+
+  private CatalogClient(ClientRuntime runtime) {
+    this.runtime = runtime;
+    this.taxonomy = new TaxonomyService(runtime);
+    this.artisans = new ArtisanService(runtime);
+    this.products = new ProductService(runtime);
+    this.orders = new OrderService(runtime);
+    this.fxQuotes = new FxQuoteService(runtime);
+  }
+
+  /** A client with these options and its own connection pool. */
+  public static CatalogClient create(ClientOptions options) {
+    return new CatalogClient(
+        ClientRuntime.create(Objects.requireNonNull(options, "options == null"), API));
+  }
+
+  public static Builder builder() {
+    return new Builder(null, ClientOptions.builder());
+  }
+
+  /** A builder starting from this client's options; the client it builds shares this one's pool. */
+  public Builder newBuilder() {
+    return new Builder(runtime, runtime.options().newBuilder());
+  }
+
+  public ClientOptions options() {
+    return runtime.options();
+  }
+
+  /** Categories, branches and crafts with their labels; cached with its ETag. */
+  public TaxonomyService taxonomy() {
+    return taxonomy;
+  }
+
+  public ArtisanService artisans() {
+    return artisans;
+  }
+
+  public ProductService products() {
+    return products;
+  }
+
+  public OrderService orders() {
+    return orders;
+  }
+
+  public FxQuoteService fxQuotes() {
+    return fxQuotes;
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CatalogClient{" + runtime.options() + "}";
+  }
+
+  /**
+   * Builds a {@link CatalogClient}: the API key, optionally the base URL, and any other {@link
+   * ClientOptions} setting through {@link #configure}.
+   */
+  public static final class Builder {
+    private final @Nullable ClientRuntime parent;
+    private final ClientOptions.Builder options;
+
+    private Builder(@Nullable ClientRuntime parent, ClientOptions.Builder options) {
+      this.parent = parent;
+      this.options = options;
+    }
+
+    public Builder apiKey(String apiKey) {
+      options.apiKey(apiKey);
+      return this;
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      options.baseUrl(baseUrl);
+      return this;
+    }
+
+    /**
+     * Applies any other setting: {@code .configure(o -> o.readTimeout(Duration.ofSeconds(20)))}.
+     */
+    public Builder configure(Consumer<ClientOptions.Builder> settings) {
+      Objects.requireNonNull(settings, "settings == null").accept(options);
+      return this;
+    }
+
+    public CatalogClient build() {
+      ClientOptions built = options.build();
+      return new CatalogClient(
+          parent == null ? ClientRuntime.create(built, API) : parent.derive(built));
+    }
+  }
+}

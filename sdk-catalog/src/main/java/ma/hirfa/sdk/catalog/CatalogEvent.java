@@ -1,0 +1,68 @@
+package ma.hirfa.sdk.catalog;
+
+import java.time.Instant;
+
+/**
+ * A verified webhook event of the Marketplace API, parsed by {@link CatalogEventParser}. A type
+ * newer than this SDK is an {@link Unknown} that keeps the raw JSON.
+ *
+ * <pre>{@code
+ * switch (parser.parse(verifier.verify(headers, body))) {
+ *   case CatalogEvent.ProductUpdated e -> shop.save(e.product());
+ *   case CatalogEvent.ProductDeleted e -> shop.remove(e.productId());
+ *   default -> {}
+ * }
+ * }</pre>
+ */
+public sealed interface CatalogEvent {
+  /** The {@code evt_} id: the same on every delivery of this event. */
+  String id();
+
+  /** The wire type, like {@code product.updated}. */
+  String type();
+
+  Instant createdAt();
+
+  /** {@code product.created}. */
+  record ProductCreated(String id, Instant createdAt, Product product) implements CatalogEvent {
+    @Override
+    public String type() {
+      return "product.created";
+    }
+  }
+
+  /** {@code product.updated}: any change, including stock, price, archive. */
+  record ProductUpdated(String id, Instant createdAt, Product product) implements CatalogEvent {
+    @Override
+    public String type() {
+      return "product.updated";
+    }
+  }
+
+  /** {@code product.deleted}: only the id remains. */
+  record ProductDeleted(String id, Instant createdAt, String productId) implements CatalogEvent {
+    @Override
+    public String type() {
+      return "product.deleted";
+    }
+  }
+
+  /** {@code artisan.verified}: the artisan may now sell. */
+  record ArtisanVerified(String id, Instant createdAt, Artisan artisan) implements CatalogEvent {
+    @Override
+    public String type() {
+      return "artisan.verified";
+    }
+  }
+
+  /** {@code order.paid}: ship it. */
+  record OrderPaid(String id, Instant createdAt, Order order) implements CatalogEvent {
+    @Override
+    public String type() {
+      return "order.paid";
+    }
+  }
+
+  /** A type this SDK does not know yet, with its raw JSON body. */
+  record Unknown(String id, String type, Instant createdAt, String json) implements CatalogEvent {}
+}

@@ -1,0 +1,101 @@
+package ma.hirfa.sdk.catalog;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ma.hirfa.sdk.core.LocalizedText;
+import ma.hirfa.sdk.core.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/** Validation shared by the params; every failure names the field as the API does. */
+final class Checks {
+  private static final Pattern ID = Pattern.compile("([a-z]{2,4})_[A-Za-z0-9]{1,64}");
+  private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,64}");
+  private static final Pattern HS_CODE = Pattern.compile("\\d{6}");
+
+  private Checks() {}
+
+  static <T> T required(String field, @Nullable T value) {
+    if (value == null) {
+      throw new ValidationException(field, "is required");
+    }
+    return value;
+  }
+
+  /** An id with the given type prefix, like {@code prd_} for products. */
+  static String id(String field, String prefix, @Nullable String id) {
+    if (id != null) {
+      Matcher m = ID.matcher(id);
+      if (m.matches() && m.group(1).equals(prefix)) {
+        return id;
+      }
+    }
+    throw new ValidationException(
+        field, "must be an id like " + prefix + "_7QK2M9 but was '" + id + "'");
+  }
+
+  static String sku(String field, @Nullable String sku) {
+    if (sku == null || !SKU.matcher(sku).matches()) {
+      throw new ValidationException(
+          field, "must be 1 to 64 letters, digits, '.', '_' or '-' but was '" + sku + "'");
+    }
+    return sku;
+  }
+
+  /** A taxonomy or region code: lower-case letters, digits and underscores. */
+  static String code(String field, @Nullable String code) {
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw new ValidationException(
+          field, "must be a code like knotted_rug (a-z, 0-9, _) but was '" + code + "'");
+    }
+    return code;
+  }
+
+  static String hsCode(String field, @Nullable String hs) {
+    if (hs == null || !HS_CODE.matcher(hs).matches()) {
+      throw new ValidationException(field, "must be a 6-digit HS code but was '" + hs + "'");
+    }
+    return hs;
+  }
+
+  static String text(String field, @Nullable String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, "must not be blank");
+    }
+    if (value.length() > max) {
+      throw new ValidationException(field, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+
+  /** The Marketplace API requires Arabic or French in every localized text. */
+  static LocalizedText arOrFr(String field, @Nullable LocalizedText text) {
+    LocalizedText t = required(field, text);
+    if (!t.hasArabicOrFrench()) {
+      throw new ValidationException(
+          field, "must have an ar or fr text but has only " + t.languages());
+    }
+    return t;
+  }
+
+  static String httpsUrl(String field, @Nullable String url) {
+    String u = required(field, url);
+    try {
+      URI uri = new URI(u);
+      if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+        return u;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new ValidationException(field, "must be an https URL");
+  }
+
+  static int notNegative(String field, int value) {
+    if (value < 0) {
+      throw new ValidationException(field, "must be 0 or more but was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,24 @@
+package ma.hirfa.sdk.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import ma.hirfa.sdk.core.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order: its lines, the total in MAD (what is charged and settled), the total in the buyer's
+ * display currency when an FX quote was used, and the payments that paid it.
+ */
+public record Order(
+    String id,
+    OrderStatus status,
+    List<Line> lines,
+    Money total,
+    @Nullable Money displayTotal,
+    List<String> paymentIds,
+    @Nullable String trackingNumber,
+    Instant createdAt) {
+
+  /** A line: a product, a quantity and the unit price when ordered. */
+  public record Line(String productId, int quantity, Money unitPrice) {}
+}

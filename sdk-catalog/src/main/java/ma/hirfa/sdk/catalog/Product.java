@@ -1,0 +1,100 @@
+package ma.hirfa.sdk.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import ma.hirfa.sdk.core.LocalizedText;
+import ma.hirfa.sdk.core.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A product of the catalog: what the artisan sets ({@link ProductInput}) plus its id, status,
+ * version and times. Prices are in MAD; show foreign buyers a {@link DisplayPrice} from an {@link
+ * FxQuote}.
+ *
+ * @param hsCode the 6-digit Harmonized System code for customs
+ * @param antique over 100 years old: its export needs a licence
+ * @param version increases on every change; {@link #etag()} is derived from it
+ */
+public record Product(
+    String id,
+    String sku,
+    String artisanId,
+    String craft,
+    LocalizedText title,
+    @Nullable LocalizedText description,
+    Money price,
+    int stock,
+    @Nullable Dimensions dimensionsCm,
+    @Nullable Integer weightG,
+    List<String> materials,
+    @Nullable String technique,
+    @Nullable String origin,
+    List<Image> images,
+    @Nullable String hsCode,
+    List<String> labels,
+    @Nullable VatRegime vatRegime,
+    boolean antique,
+    ProductStatus status,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** The {@code If-Match} value of this version, {@code "<id>.<version>"}. */
+  public String etag() {
+    return "\"" + id + "." + version + "\"";
+  }
+
+  /**
+   * The title for a reader of {@code locale}, along the fallback chain requested → fr → ar → en.
+   */
+  public String title(Locale locale) {
+    return title.resolve(locale);
+  }
+
+  /** The fields a partner sets, to change some of them and {@code update} the product. */
+  public ProductInput.Builder toInput() {
+    ProductInput.Builder b =
+        ProductInput.builder()
+            .sku(sku)
+            .artisanId(artisanId)
+            .craft(craft)
+            .title(title)
+            .price(price)
+            .stock(stock)
+            .materials(materials)
+            .labels(labels)
+            .antique(antique);
+    for (Image i : images) {
+      b.image(i);
+    }
+    if (description != null) {
+      b.description(description);
+    }
+    if (dimensionsCm != null) {
+      b.dimensionsCm(dimensionsCm);
+    }
+    if (weightG != null) {
+      b.weightG(weightG);
+    }
+    if (technique != null) {
+      b.technique(technique);
+    }
+    if (origin != null) {
+      b.origin(origin);
+    }
+    if (hsCode != null) {
+      b.hsCode(hsCode);
+    }
+    if (vatRegime != null) {
+      b.vatRegime(vatRegime);
+    }
+    return b;
+  }
+
+  /** Length, width and height in centimetres. */
+  public record Dimensions(double length, double width, double height) {}
+
+  /** An image: an https URL and its alt text per language. */
+  public record Image(String url, @Nullable LocalizedText alt) {}
+}

@@ -62,6 +62,54 @@ class TourTest {
   }
 
   @Test
+  void partnerScenarioImportsFollowsTheFeedAndShowsFourLanguagesAndEuroPrices() throws Exception {
+    try (ma.hirfa.sdk.testkit.Sandbox sandbox =
+        ma.hirfa.sdk.testkit.Sandbox.builder().catalogSize(2_000).start()) {
+      PartnerScenario.Outcome o = PartnerScenario.run(sandbox, out);
+
+      assertThat(o.imported()).isEqualTo(2_000);
+      assertThat(o.followed()).isEqualTo(4);
+      assertThat(o.shopSize()).isEqualTo(o.sandboxSize()).isEqualTo(1_999);
+      assertThat(o.titles().get("ar")).startsWith("زربية");
+      assertThat(o.titles().get("es")).startsWith("Alfombra");
+      assertThat(o.price().display().currencyCode()).isEqualTo("EUR");
+      assertThat(o.price().disclosure()).contains("1 MAD = ");
+    }
+  }
+
+  @Test
+  void developerScenarioOnboardsPublishesSellsAndShips() throws Exception {
+    try (ma.hirfa.sdk.testkit.Sandbox sandbox =
+        ma.hirfa.sdk.testkit.Sandbox.builder().catalogSize(100).start()) {
+      DeveloperScenario.Outcome o = DeveloperScenario.run(sandbox, out);
+
+      assertThat(o.refusedField()).isEqualTo("payout_destination.rib");
+      assertThat(o.verification()).isEqualTo("verified");
+      assertThat(o.product().version()).isEqualTo(1);
+      assertThat(o.paid().status()).isEqualTo(ma.hirfa.sdk.catalog.OrderStatus.PAID);
+      assertThat(o.paid().paymentIds()).hasSize(1);
+      assertThat(o.paid().displayTotal().currencyCode()).isEqualTo("USD");
+      assertThat(o.shipped().trackingNumber()).isEqualTo("MA-COLIS-000123");
+    }
+  }
+
+  @Test
+  void theProgressBarPrintsPlainLinesWhenNotATerminal() {
+    ProgressBar bar = new ProgressBar(out, 100, false);
+    for (int i = 10; i <= 100; i += 10) {
+      bar.accept(
+          new ma.hirfa.sdk.catalog.ExportProgress(
+              i, i * 1000L, java.time.Duration.ofMillis(i * 10L), i == 100));
+    }
+    assertThat(buffer.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(4)
+        .allSatisfy(l -> assertThat(l).doesNotContain("\r"))
+        .last()
+        .asString()
+        .startsWith("  100% 100/100 products");
+  }
+
+  @Test
   void theWholeTourRuns() throws Exception {
     Tour.run(out);
 

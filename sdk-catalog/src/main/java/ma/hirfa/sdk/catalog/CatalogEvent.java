@@ -7,10 +7,11 @@ import java.time.Instant;
  * newer than this SDK is an {@link Unknown} that keeps the raw JSON.
  *
  * <pre>{@code
- * switch (parser.parse(verifier.verify(headers, body))) {
- *   case CatalogEvent.ProductUpdated e -> shop.save(e.product());
- *   case CatalogEvent.ProductDeleted e -> shop.remove(e.productId());
- *   default -> {}
+ * CatalogEvent event = parser.parse(verifier.verify(headers, body));
+ * if (event instanceof CatalogEvent.ProductUpdated e) {
+ *   shop.save(e.product());
+ * } else if (event instanceof CatalogEvent.ProductDeleted e) {
+ *   shop.remove(e.productId());
  * }
  * }</pre>
  */

@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * CatalogSync sync = CatalogSync.builder(catalog)
  *     .checkpointStore(FileCheckpointStore.at(Path.of("hirfa-sync.checkpoint")))
  *     .handler(change -> {
- *       switch (change) {
- *         case CatalogChange.Upsert u -> shop.save(u.product());
- *         case CatalogChange.Delete d -> shop.remove(d.productId());
+ *       if (change instanceof CatalogChange.Upsert u) {
+ *         shop.save(u.product());                      // idempotent: keyed by product id
+ *       } else {
+ *         shop.remove(change.productId());
  *       }
  *     })
  *     .build();

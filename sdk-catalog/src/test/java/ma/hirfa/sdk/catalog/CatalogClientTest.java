@@ -197,6 +197,21 @@ class CatalogClientTest {
   }
 
   @Test
+  void theRibAndTheBuyersEmailNeverReachTheTraceLog() throws Exception {
+    catalog.artisans().create(coop().nia("NIA-LOG").build());
+    catalog
+        .orders()
+        .create(
+            OrderCreateParams.builder()
+                .buyer(new OrderCreateParams.Buyer("Jane Roe", "jane@example.com", "+12025550123"))
+                .line("prd_S000002", 1)
+                .shipping(new OrderCreateParams.Shipping("US", "1 Main St"))
+                .build());
+    String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "sdk-test.log"));
+    assertThat(log).contains("/v1/artisans").doesNotContain(RIB).doesNotContain("2025550123");
+  }
+
+  @Test
   void aCooperativeIsOnboardedPendingThenVerifiedAndItsRibComesBackMasked() {
     Artisan a = catalog.artisans().create(coop().build());
     assertThat(a.verification()).isEqualTo(VerificationStatus.PENDING);

@@ -272,7 +272,7 @@ final class CallRunner {
             .header("Authorization", "Bearer " + apiKey())
             .header("Hirfa-Version", options.apiVersion())
             .header("User-Agent", options.userAgent())
-            .header("Accept", "application/json")
+            .header("Accept", "application/json, application/problem+json")
             .header("Hirfa-Invocation-Id", invocationId)
             .header("Hirfa-Attempt", Integer.toString(attempt))
             .tag(AttemptTracker.State.class, new AttemptTracker.State())

@@ -105,7 +105,7 @@ class RetryPipelineTest {
             .withHeader("Authorization", equalTo("Bearer " + Fixture.API_KEY))
             .withHeader("Hirfa-Version", matching("\\d{4}-\\d{2}-\\d{2}"))
             .withHeader("User-Agent", matching("hirfa-java/\\S+ \\(Java [^;]+; [^;]+; [^)]+\\)"))
-            .withHeader("Accept", equalTo("application/json"))
+            .withHeader("Accept", equalTo("application/json, application/problem+json"))
             .withoutHeader("Idempotency-Key"));
   }
 

@@ -63,7 +63,12 @@ public final class DeveloperScenario {
                       .payoutDestination(PayoutAccount.rib("011519000001205000534921"))
                       .build());
       out.println(
-          "  Onboarded " + coop.displayName() + " (" + coop.id() + "): " + coop.verification());
+          "  Onboarded "
+              + coop.displayName()
+              + " ("
+              + coop.id()
+              + "): "
+              + coop.verification().wireValue());
       sandbox.clock().advance(Duration.ofMinutes(2)); // the register check takes a minute here
       String verification = catalog.artisans().get(coop.id()).verification().wireValue();
       out.println("  A minute later on the sandbox clock: " + verification);

@@ -48,6 +48,7 @@ public final class DeveloperScenario {
         out.println("  A mistyped RIB is refused before the network: " + e.getMessage());
       }
 
+      // [snippet:onboard]
       Artisan coop =
           catalog
               .artisans()
@@ -62,6 +63,7 @@ public final class DeveloperScenario {
                       .ice("001561191000066")
                       .payoutDestination(PayoutAccount.rib("011519000001205000534921"))
                       .build());
+      // [end]
       out.println(
           "  Onboarded "
               + coop.displayName()
@@ -73,6 +75,7 @@ public final class DeveloperScenario {
       String verification = catalog.artisans().get(coop.id()).verification().wireValue();
       out.println("  A minute later on the sandbox clock: " + verification);
 
+      // [snippet:publish]
       Product rug =
           catalog
               .products()
@@ -94,8 +97,10 @@ public final class DeveloperScenario {
                       .labels(List.of("morocco_handmade"))
                       .image("https://cdn.example.com/tifawin/rug-0001.jpg")
                       .build());
+      // [end]
       out.println("  Published " + rug.sku() + " (" + rug.id() + ") at " + rug.price());
 
+      // [snippet:order]
       FxQuote usd = catalog.fxQuotes().create("MAD", "USD");
       Order order =
           catalog
@@ -107,6 +112,7 @@ public final class DeveloperScenario {
                       .shipping(new OrderCreateParams.Shipping("US", "1 Main St, Springfield IL"))
                       .displayIn(usd)
                       .build());
+      // [end]
       out.println(
           "  Order "
               + order.id()
@@ -116,6 +122,7 @@ public final class DeveloperScenario {
               + order.displayTotal()
               + ")");
 
+      // [snippet:pay]
       Payment payment =
           payments
               .payments()
@@ -127,6 +134,8 @@ public final class DeveloperScenario {
                       .method(PaymentMethodInput.card("4242424242424242", 12, 2031, "123"))
                       .build());
       Order paid = catalog.orders().get(order.id());
+      Order shipped = catalog.orders().ship(order.id(), "MA-COLIS-000123");
+      // [end]
       out.println(
           "  Payment "
               + payment.id()
@@ -134,7 +143,6 @@ public final class DeveloperScenario {
               + payment.status().wireValue()
               + " → order "
               + paid.status().wireValue());
-      Order shipped = catalog.orders().ship(order.id(), "MA-COLIS-000123");
       out.println("  Shipped with tracking " + shipped.trackingNumber());
       return new Outcome(refused, verification, rug, paid, shipped);
     }

@@ -64,6 +64,7 @@ public final class PartnerScenario {
               + sandbox.catalog().productCount()
               + ".");
 
+      // [snippet:display]
       Product rug = catalog.products().get("prd_S000000");
       Map<String, String> titles = new HashMap<>();
       for (String lang : List.of("ar", "fr", "en", "es")) {
@@ -72,6 +73,7 @@ public final class PartnerScenario {
       }
       FxQuote quote = catalog.fxQuotes().create("MAD", "EUR");
       DisplayPrice price = quote.display(rug.price());
+      // [end]
       out.println(
           "  Price: "
               + rug.price().format(Locale.forLanguageTag("fr-MA"))
@@ -96,6 +98,7 @@ public final class PartnerScenario {
       Path checkpoint,
       Map<String, Product> shop,
       java.util.function.Consumer<ma.hirfa.sdk.catalog.ExportProgress> progress) {
+    // [snippet:sync]
     return CatalogSync.builder(catalog)
         .checkpointStore(FileCheckpointStore.at(checkpoint))
         .importProgress(progress)
@@ -109,6 +112,7 @@ public final class PartnerScenario {
             })
         .build()
         .runUntilCaughtUp();
+    // [end]
   }
 
   private static void changeSomeProducts(CatalogClient catalog) {

@@ -120,6 +120,9 @@ public final class LocalizedText {
 
   static String canonicalTag(String languageTag) {
     Objects.requireNonNull(languageTag, "languageTag == null");
+    if (isPlainLanguage(languageTag)) {
+      return languageTag; // ar, fr, en, es, zgh, ary: already canonical, the common case
+    }
     try {
       Locale locale = new Locale.Builder().setLanguageTag(languageTag.replace('_', '-')).build();
       String tag = locale.toLanguageTag();
@@ -132,6 +135,21 @@ public final class LocalizedText {
       throw new ValidationException(
           "localizedText", "'" + languageTag + "' is not a well-formed BCP-47 language tag");
     }
+  }
+
+  /** Two or three lower-case ASCII letters: a bare language subtag, canonical as it is. */
+  private static boolean isPlainLanguage(String tag) {
+    int n = tag.length();
+    if (n < 2 || n > 3) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = tag.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return !tag.equals("und");
   }
 
   /** Builds a {@link LocalizedText}. */

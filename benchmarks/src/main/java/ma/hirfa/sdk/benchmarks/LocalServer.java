@@ -1,0 +1,106 @@
+package ma.hirfa.sdk.benchmarks;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 keep-alive server on 127.0.0.1 for the catalog benchmarks: every request gets
+ * {@code body} repeated {@code repeat} times (one NDJSON export of a million lines, say, without
+ * holding it in memory), after an optional delay. Cheap enough never to be the bottleneck.
+ */
+final class LocalServer implements AutoCloseable {
+  private final ServerSocket socket;
+  private final byte[] head;
+  private final byte[] body;
+  private final byte[] tail;
+  private final long repeat;
+  private final long delayNanos;
+  private volatile boolean running = true;
+
+  LocalServer(String contentType, byte[] body, long repeat, byte[] tail, long delayNanos)
+      throws IOException {
+    this.body = body;
+    this.repeat = repeat;
+    this.tail = tail;
+    this.delayNanos = delayNanos;
+    long length = body.length * repeat + tail.length;
+    this.head =
+        ("HTTP/1.1 200 OK\r\nContent-Type: "
+                + contentType
+                + "\r\nRequest-Id: req_bench\r\nExport-Cursor: Y2hnOjA\r\nContent-Length: "
+                + length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    this.socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "bench-server-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+  }
+
+  private void accept() {
+    while (running) {
+      try {
+        Socket s = socket.accept();
+        s.setTcpNoDelay(true);
+        Thread t = new Thread(() -> serve(s), "bench-server-conn");
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s;
+        InputStream in = new BufferedInputStream(s.getInputStream(), 16_384);
+        OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 65_536)) {
+      int state = 0;
+      int b;
+      while ((b = in.read()) != -1) {
+        state =
+            switch (state) {
+              case 0, 2 -> b == '\r' ? state + 1 : 0;
+              case 1 -> b == '\n' ? 2 : 0;
+              case 3 -> b == '\n' ? 4 : 0;
+              default -> 0;
+            };
+        if (state == 4) {
+          if (delayNanos > 0) {
+            long until = System.nanoTime() + delayNanos;
+            while (System.nanoTime() < until) {
+              Thread.sleep(0, 100_000);
+            }
+          }
+          out.write(head);
+          for (long i = 0; i < repeat; i++) {
+            out.write(body);
+          }
+          out.write(tail);
+          out.flush();
+          state = 0;
+        }
+      }
+    } catch (IOException e) {
+      // The client closed the connection.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    running = false;
+    socket.close();
+  }
+}

@@ -24,7 +24,7 @@ run prefetch 'CatalogPrefetchBenchmark'
 
 # Footprint: runtime dependencies and jar sizes per module, and a cold JVM's first call.
 for m in sdk-core sdk-payments sdk-catalog; do
-  ./mvnw -q -B -o dependency:build-classpath -pl "$m" -Dmdep.includeScope=runtime \
+  ./mvnw -q -B -o dependency:build-classpath -pl "$m" -DincludeScope=runtime \
     -Dmdep.outputFile="$PWD/$out/$m.classpath" > /dev/null
 done
 cp=$(./mvnw -q -B -o dependency:build-classpath -pl benchmarks -Dmdep.outputFile=/dev/stdout)

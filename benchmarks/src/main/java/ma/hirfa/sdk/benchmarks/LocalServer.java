@@ -77,10 +77,7 @@ final class LocalServer implements AutoCloseable {
             };
         if (state == 4) {
           if (delayNanos > 0) {
-            long until = System.nanoTime() + delayNanos;
-            while (System.nanoTime() < until) {
-              Thread.sleep(0, 100_000);
-            }
+            Thread.sleep(delayNanos / 1_000_000, (int) (delayNanos % 1_000_000));
           }
           out.write(head);
           for (long i = 0; i < repeat; i++) {

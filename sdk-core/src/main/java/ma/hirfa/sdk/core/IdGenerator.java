@@ -1,7 +1,5 @@
 package ma.hirfa.sdk.core;
 
-import java.util.UUID;
-
 /**
  * Mints the identifiers the SDK sends: idempotency keys for POST requests and the invocation id
  * that ties the attempts of one logical call together. Inject a deterministic generator in tests
@@ -9,8 +7,10 @@ import java.util.UUID;
  */
 @FunctionalInterface
 public interface IdGenerator {
-  /** Random version-4 UUIDs from a {@link java.security.SecureRandom}. */
-  IdGenerator RANDOM_UUID = () -> UUID.randomUUID().toString();
+  /**
+   * Random version-4 UUIDs from a DRBG {@link java.security.SecureRandom} seeded once by the OS.
+   */
+  IdGenerator RANDOM_UUID = ma.hirfa.sdk.core.internal.Uuids::random;
 
   /** Returns a new identifier, unique with overwhelming probability; never null or blank. */
   String newId();

@@ -77,6 +77,11 @@ public final class PaymentsClient implements AutoCloseable {
     return runtime.options();
   }
 
+  /** The engine, for the reliability suite's leak and budget checks. */
+  ClientRuntime runtime() {
+    return runtime;
+  }
+
   public PaymentService payments() {
     return payments;
   }

@@ -81,9 +81,51 @@ public final class Faults {
     return add(Kind.DELAY, method, pathPrefix, 0, delay, times);
   }
 
-  /** Removes every rule. */
+  /**
+   * From now on, each request whose method and path match has probability {@code probability} of
+   * one fault drawn from {@code kinds} (statuses are {@code 503} and {@code 429}): for load tests.
+   * The draws come from {@code seed}; {@link #randomFaultsInjected()} counts them. Counted rules
+   * fire first.
+   */
+  public synchronized Faults random(
+      String method, String pathPrefix, double probability, long seed, Kind... kinds) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(pathPrefix, "pathPrefix == null");
+    if (!(probability > 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be in (0, 1] but was " + probability);
+    }
+    if (kinds.length == 0) {
+      throw new IllegalArgumentException("name at least one kind of fault");
+    }
+    this.randomRule =
+        new RandomRule(
+            method.toUpperCase(Locale.ROOT),
+            pathPrefix,
+            probability,
+            new java.util.SplittableRandom(seed),
+            kinds.clone());
+    return this;
+  }
+
+  /** How many faults {@link #random} injected, by kind. */
+  public synchronized java.util.Map<Kind, Integer> randomFaultsInjected() {
+    return java.util.Map.copyOf(injected);
+  }
+
+  private record RandomRule(
+      String method,
+      String pathPrefix,
+      double probability,
+      java.util.SplittableRandom random,
+      Kind[] kinds) {}
+
+  private @Nullable RandomRule randomRule;
+  private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
+
+  /** Removes every rule, random faults included. */
   public synchronized void clear() {
     rules.clear();
+    randomRule = null;
   }
 
   /** The rules that have not fired out yet. */
@@ -118,6 +160,16 @@ public final class Faults {
         }
         return r;
       }
+    }
+    RandomRule rr = randomRule;
+    if (rr != null
+        && rr.method().equals(method)
+        && path.startsWith(rr.pathPrefix())
+        && rr.random().nextDouble() < rr.probability()) {
+      Kind kind = rr.kinds()[rr.random().nextInt(rr.kinds().length)];
+      injected.merge(kind, 1, Integer::sum);
+      int status = kind == Kind.STATUS ? (rr.random().nextBoolean() ? 503 : 429) : 0;
+      return new Rule(kind, method, rr.pathPrefix(), status, Duration.ofMillis(300), 1);
     }
     return null;
   }

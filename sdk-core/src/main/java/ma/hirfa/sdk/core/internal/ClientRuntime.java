@@ -180,6 +180,11 @@ public final class ClientRuntime implements AutoCloseable {
     return resilience.breaker == null ? "DISABLED" : resilience.breaker.getState().name();
   }
 
+  /** Open connections in the pool (idle and in use), for leak checks. */
+  public int connectionCount() {
+    return http.connectionPool().connectionCount();
+  }
+
   /** Retry tokens left in the budget. */
   public long retryTokens() {
     return resilience.budget.available();

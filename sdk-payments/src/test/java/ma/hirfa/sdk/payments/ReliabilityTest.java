@@ -1,0 +1,352 @@
+package ma.hirfa.sdk.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import ma.hirfa.sdk.core.CallListener;
+import ma.hirfa.sdk.core.ConnectionException;
+import ma.hirfa.sdk.core.HirfaException;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.RetryPolicy;
+import ma.hirfa.sdk.testkit.Faults;
+import ma.hirfa.sdk.testkit.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reliability suite: every fault a bank's network throws at a payment create, and a load run
+ * with random faults, checking that nothing is lost or doubled. It writes {@code
+ * target/reliability-report.md}. {@code -Dreliability.long=true} runs the long variant (32 threads
+ * × 2,000 calls); CI runs 32 × 150.
+ */
+class ReliabilityTest {
+  static final boolean LONG = Boolean.getBoolean("reliability.long");
+  static final List<String> REPORT = new ArrayList<>();
+  static final String CARD = "4242424242424242";
+  static final RetryPolicy POLICY =
+      RetryPolicy.builder()
+          .maxAttempts(4)
+          .initialBackoff(Duration.ofMillis(5))
+          .maxBackoff(Duration.ofMillis(50))
+          .maxRetryAfter(Duration.ofMillis(200))
+          .build();
+
+  /** The invariant: zero or one payment, and an outcome that says which. */
+  record Verdict(String fault, String outcome, int payments, boolean consistent) {}
+
+  @AfterAll
+  static void writeReport() throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(
+        Path.of("target", "reliability-report.md"),
+        "# Reliability report\n\n" + String.join("\n", REPORT) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  static PaymentsClient client(
+      Sandbox sandbox, java.util.function.Consumer<ma.hirfa.sdk.core.ClientOptions.Builder> more) {
+    return PaymentsClient.builder()
+        .apiKey(sandbox.apiKey())
+        .baseUrl(sandbox.baseUrl())
+        .configure(
+            o -> {
+              o.retryPolicy(POLICY)
+                  .readTimeout(Duration.ofMillis(800))
+                  .connectionPool(32, Duration.ofSeconds(30))
+                  .maxConcurrentRequests(64);
+              more.accept(o);
+            })
+        .build();
+  }
+
+  static PaymentCreateParams create(String order) {
+    return PaymentCreateParams.builder()
+        .amount(Money.parse("100.00", "MAD"))
+        .orderReference(order)
+        .artisanId("art_7QK2M9")
+        .method(PaymentMethodInput.card(CARD, 12, 2031, "123"))
+        .build();
+  }
+
+  /** Runs one create and checks the invariant against the sandbox. */
+  static Verdict attempt(Sandbox sandbox, PaymentsClient client, String fault, String order) {
+    String outcome;
+    boolean consistent;
+    int count;
+    try {
+      Payment p = client.payments().create(create(order));
+      count = sandbox.paymentCount(order);
+      outcome = "returned " + p.status().wireValue();
+      consistent = count == 1;
+    } catch (HirfaException e) {
+      count = sandbox.paymentCount(order);
+      boolean saysMaybe =
+          e instanceof ConnectionException c && c.mayHaveBeenSent() && e.idempotencyKey() != null;
+      outcome =
+          e.getClass().getSimpleName() + (saysMaybe ? " (may have been sent, key given)" : "");
+      // Never "failed" when the payment exists, unless the exception says it may have been sent.
+      consistent = count == 0 || (count == 1 && saysMaybe);
+    }
+    return new Verdict(fault, outcome, count, consistent);
+  }
+
+  /** Live threads by name, without the JDK's and JUnit's own pools. */
+  static java.util.Set<String> threadNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive()
+          && !t.getName().startsWith("ForkJoinPool")
+          && !t.getName().startsWith("Attach")) {
+        names.add(t.getName().replaceAll("\\d+", "#"));
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyFaultOnACreateLeavesZeroOrOnePaymentAndAnOutcomeThatSaysWhich() throws Exception {
+    List<Verdict> verdicts = new ArrayList<>();
+    try (Sandbox sandbox = Sandbox.start()) {
+      // Each fault meets a fresh client, as each is a separate incident: one client's circuit
+      // breaker would otherwise (rightly) fail fast after the first few.
+      Faults f = sandbox.faults();
+      java.util.function.BiFunction<String, String, Verdict> run =
+          (fault, order) -> {
+            try (PaymentsClient client = client(sandbox, o -> {})) {
+              return attempt(sandbox, client, fault, order);
+            }
+          };
+      f.resetBefore("POST", "/v1/payments", 1);
+      verdicts.add(run.apply("reset before processing, once", "F-1"));
+      f.resetAfterCommit("POST", "/v1/payments", 1);
+      verdicts.add(run.apply("reset after commit, once", "F-2"));
+      f.resetAfterCommit("POST", "/v1/payments", 10);
+      verdicts.add(run.apply("reset after commit, every attempt", "F-3"));
+      f.clear();
+      f.delay("POST", "/v1/payments", Duration.ofMillis(1_200), 1);
+      verdicts.add(run.apply("read timeout (1.2 s > 0.8 s), once", "F-4"));
+      f.status("POST", "/v1/payments", 503, 3);
+      verdicts.add(run.apply("503 burst of 3", "F-5"));
+      f.status("POST", "/v1/payments", 503, 10);
+      verdicts.add(run.apply("503 on every attempt", "F-6"));
+      f.clear();
+      f.status("POST", "/v1/payments", 429, 2);
+      verdicts.add(run.apply("429 with Retry-After, twice", "F-7"));
+      f.clear();
+    }
+    try (Sandbox sandbox = Sandbox.start()) {
+      int closedPort;
+      try (ServerSocket s = new ServerSocket(0)) {
+        closedPort = s.getLocalPort();
+      }
+      try (PaymentsClient refused =
+          PaymentsClient.builder()
+              .apiKey(sandbox.apiKey())
+              .baseUrl("http://127.0.0.1:" + closedPort + "/")
+              .configure(
+                  o ->
+                      o.retryPolicy(
+                          RetryPolicy.builder()
+                              .maxAttempts(2)
+                              .initialBackoff(Duration.ofMillis(5))
+                              .build()))
+              .build()) {
+        verdicts.add(attempt(sandbox, refused, "connection refused", "F-8"));
+      }
+    }
+    REPORT.add("## Faults on `payments().create`\n");
+    REPORT.add("| fault | outcome | payments on the server | consistent |");
+    REPORT.add("|---|---|---|---|");
+    for (Verdict v : verdicts) {
+      REPORT.add(
+          "| "
+              + v.fault()
+              + " | "
+              + v.outcome()
+              + " | "
+              + v.payments()
+              + " | "
+              + v.consistent()
+              + " |");
+    }
+    REPORT.add("");
+    assertThat(verdicts).allSatisfy(v -> assertThat(v.consistent()).as(v.toString()).isTrue());
+    assertThat(verdicts.get(1).payments()).as("lost response after commit, retried").isEqualTo(1);
+    assertThat(verdicts.get(1).outcome()).startsWith("returned");
+    assertThat(verdicts.get(7).payments()).isZero();
+  }
+
+  @Test
+  void underLoadWithRandomFaultsNothingIsLostOrDoubledAndNothingLeaks() throws Exception {
+    int threads = 32;
+    int callsPerThread = LONG ? 2_000 : 150;
+    AtomicLong attempts = new AtomicLong();
+    AtomicLong retries = new AtomicLong();
+    Map<String, Boolean> createsReturned = new ConcurrentHashMap<>();
+    Map<String, Boolean> createsMaybe = new ConcurrentHashMap<>();
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger reads = new AtomicInteger();
+    java.util.Set<String> threadsBefore = threadNames();
+    CallListener counter =
+        new CallListener() {
+          @Override
+          public void attemptFinished(ma.hirfa.sdk.core.AttemptEvent e) {
+            attempts.incrementAndGet();
+            if (e.retryIn() != null) {
+              retries.incrementAndGet();
+            }
+          }
+        };
+    long started = System.nanoTime();
+    int connectionsAfter;
+    Map<Faults.Kind, Integer> injected;
+    int duplicates = 0;
+    int lost = 0;
+    int verified = 0;
+    try (Sandbox sandbox = Sandbox.builder().rateLimit(1_000_000, Duration.ofSeconds(1)).start()) {
+      sandbox
+          .faults()
+          .random(
+              "POST",
+              "/v1/",
+              0.05,
+              2026,
+              Faults.Kind.RESET_BEFORE,
+              Faults.Kind.RESET_AFTER_COMMIT,
+              Faults.Kind.STATUS);
+      try (PaymentsClient client = client(sandbox, o -> o.addListener(counter))) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          done.add(
+              pool.submit(
+                  () -> {
+                    SplittableRandom r = new SplittableRandom(thread);
+                    String lastPayment = null;
+                    for (int i = 0; i < callsPerThread; i++) {
+                      int kind = r.nextInt(10);
+                      try {
+                        if (kind < 5 || lastPayment == null) {
+                          String order = "L-" + thread + "-" + i;
+                          try {
+                            lastPayment = client.payments().create(create(order)).id();
+                            createsReturned.put(order, true);
+                          } catch (ConnectionException e) {
+                            if (e.mayHaveBeenSent()) {
+                              createsMaybe.put(order, true);
+                            } else {
+                              createsReturned.put(order, false);
+                            }
+                            failures.incrementAndGet();
+                          }
+                        } else if (kind < 8) {
+                          client.payments().get(lastPayment);
+                          reads.incrementAndGet();
+                        } else if (kind < 9) {
+                          client.payments().list(ListParams.defaults());
+                          reads.incrementAndGet();
+                        } else {
+                          client
+                              .refunds()
+                              .create(
+                                  RefundCreateParams.partial(
+                                      lastPayment, Money.parse("1.00", "MAD")));
+                        }
+                      } catch (HirfaException e) {
+                        failures.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> f : done) {
+          f.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        connectionsAfter = client.runtime().connectionCount();
+      }
+      injected = sandbox.faults().randomFaultsInjected();
+      for (Map.Entry<String, Boolean> e : createsReturned.entrySet()) {
+        int n = sandbox.paymentCount(e.getKey());
+        verified++;
+        if (n > 1) {
+          duplicates++;
+        }
+        if (e.getValue() && n == 0) {
+          lost++;
+        }
+        if (!e.getValue() && n != 0) {
+          lost++; // "failed, not sent" yet the payment exists: the outcome lied
+        }
+      }
+      for (String order : createsMaybe.keySet()) {
+        verified++;
+        if (sandbox.paymentCount(order) > 1) {
+          duplicates++;
+        }
+      }
+    }
+    Thread.sleep(500);
+    java.util.Set<String> leaked = threadNames();
+    leaked.removeAll(threadsBefore);
+    long calls = (long) threads * callsPerThread;
+    RetryPolicy policy = POLICY;
+    REPORT.add("## Load with random faults\n");
+    REPORT.add(
+        "- Calls: "
+            + calls
+            + " ("
+            + threads
+            + " threads × "
+            + callsPerThread
+            + "), mixed: creates, reads, lists, refunds");
+    REPORT.add("- Faults injected by the sandbox (5 % of POSTs): " + injected);
+    REPORT.add(
+        "- Attempts: "
+            + attempts.get()
+            + ", retries: "
+            + retries.get()
+            + ", calls that failed: "
+            + failures.get());
+    REPORT.add(
+        "- Writes verified on the server: "
+            + verified
+            + "; lost: "
+            + lost
+            + "; duplicated: "
+            + duplicates);
+    REPORT.add(
+        "- Connections left in the pool after the run: " + connectionsAfter + " (at most 32)");
+    REPORT.add(
+        "- Threads alive after the run that were not before (client and sandbox closed): "
+            + leaked);
+    REPORT.add("- Time: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    REPORT.add("");
+    assertThat(duplicates).isZero();
+    assertThat(lost).isZero();
+    assertThat(injected.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    assertThat(connectionsAfter).isLessThanOrEqualTo(32);
+    assertThat(leaked).as("threads left behind").isEmpty();
+    assertThat(retries.get())
+        .as("retries stay within the budget")
+        .isLessThanOrEqualTo(
+            policy.budgetTokens() + (long) (calls * policy.budgetRefillPerSuccess()));
+  }
+}

@@ -22,9 +22,25 @@ final class ProgressBar implements Consumer<ExportProgress> {
     this.terminal = terminal;
   }
 
-  /** A bar for {@code System.out}: a terminal when the JVM has a console. */
+  /** A bar for {@code System.out}: redrawn in place only when it is an interactive terminal. */
   static ProgressBar forStdout(PrintStream out, long total) {
-    return new ProgressBar(out, total, out == System.out && System.console() != null);
+    return new ProgressBar(out, total, out == System.out && isTerminal());
+  }
+
+  /**
+   * Up to JDK 21 a console exists only for a terminal; from JDK 22 it always exists and {@code
+   * Console.isTerminal()} (called reflectively: this code compiles for 17) says.
+   */
+  private static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   @Override

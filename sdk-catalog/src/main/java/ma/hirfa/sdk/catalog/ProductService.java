@@ -28,7 +28,6 @@ public final class ProductService {
   private static final TypeRef<Page<Product>> PAGE = new TypeRef<Page<Product>>() {};
   private static final TypeRef<BatchResult> BATCH = TypeRef.of(BatchResult.class);
   private static final TypeRef<ChangePage> CHANGES = TypeRef.of(ChangePage.class);
-  private static final Consumer<ExportProgress> NO_PROGRESS = p -> {};
 
   private final ClientRuntime runtime;
 
@@ -160,7 +159,7 @@ public final class ProductService {
 
   /** The whole catalog, streamed; see {@link ProductExport}. */
   public ProductExport export() {
-    return export(NO_PROGRESS);
+    return export(progress -> {});
   }
 
   /**

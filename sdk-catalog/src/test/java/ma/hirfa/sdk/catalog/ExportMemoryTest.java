@@ -32,7 +32,7 @@ class ExportMemoryTest {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(out).isZero();
 
-      String[] last = out.strip().lines().reduce((a, b) -> b).orElseThrow().split(" ");
+      String[] last = out.strip().lines().reduce((a, b) -> b).orElseThrow().split(" ", -1);
       assertThat(Long.parseLong(last[0])).isEqualTo(200_000);
       assertThat(Long.parseLong(last[1])).isEqualTo(sandbox.catalog().checksum());
       assertThat(Long.parseLong(last[2])).isLessThan(64);

@@ -517,7 +517,7 @@ final class CatalogSeed {
         description,
         price,
         r.nextInt(40),
-        new double[] {20 + r.nextInt(200), 10 + r.nextInt(150), 1 + r.nextInt(60)},
+        new MarketplaceApi.Dims(20 + r.nextInt(200), 10 + r.nextInt(150), 1 + r.nextInt(60)),
         100 + r.nextInt(20_000),
         craft.materials(),
         craft.technique(),

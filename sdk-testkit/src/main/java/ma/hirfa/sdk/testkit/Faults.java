@@ -103,7 +103,7 @@ public final class Faults {
             pathPrefix,
             probability,
             new java.util.SplittableRandom(seed),
-            kinds.clone());
+            List.of(kinds));
     return this;
   }
 
@@ -117,7 +117,7 @@ public final class Faults {
       String pathPrefix,
       double probability,
       java.util.SplittableRandom random,
-      Kind[] kinds) {}
+      List<Kind> kinds) {}
 
   private @Nullable RandomRule randomRule;
   private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
@@ -166,7 +166,7 @@ public final class Faults {
         && rr.method().equals(method)
         && path.startsWith(rr.pathPrefix())
         && rr.random().nextDouble() < rr.probability()) {
-      Kind kind = rr.kinds()[rr.random().nextInt(rr.kinds().length)];
+      Kind kind = rr.kinds().get(rr.random().nextInt(rr.kinds().size()));
       injected.merge(kind, 1, Integer::sum);
       int status = kind == Kind.STATUS ? (rr.random().nextBoolean() ? 503 : 429) : 0;
       return new Rule(kind, method, rr.pathPrefix(), status, Duration.ofMillis(300), 1);

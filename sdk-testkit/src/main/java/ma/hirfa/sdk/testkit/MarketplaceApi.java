@@ -47,32 +47,11 @@ final class MarketplaceApi {
       Pattern.compile("/v1/products/(prd_[A-Za-z0-9]+)(/archive)?");
   private static final Pattern ORDER = Pattern.compile("/v1/orders/(ord_[A-Za-z0-9]+)(/status)?");
   private static final Pattern QUOTE = Pattern.compile("/v1/fx_quotes/(fxq_[A-Za-z0-9]+)");
-  private static final Product TOMBSTONE =
-      new Product(
-          "",
-          "",
-          "",
-          "",
-          Map.of(),
-          Map.of(),
-          0,
-          0,
-          null,
-          null,
-          List.of(),
-          null,
-          null,
-          List.of(),
-          null,
-          List.of(),
-          null,
-          false,
-          "deleted",
-          0,
-          CatalogSeed.EPOCH,
-          CatalogSeed.EPOCH);
 
   record Image(String url, Map<String, String> alt) {}
+
+  /** Length, width and height in centimetres. */
+  record Dims(double length, double width, double height) {}
 
   record Product(
       String id,
@@ -83,7 +62,7 @@ final class MarketplaceApi {
       Map<String, String> description,
       long price,
       int stock,
-      double @Nullable [] dimensions,
+      @Nullable Dims dimensions,
       @Nullable Integer weightG,
       List<String> materials,
       @Nullable String technique,
@@ -132,7 +111,7 @@ final class MarketplaceApi {
           && description.equals(o.description)
           && price == o.price
           && stock == o.stock
-          && java.util.Arrays.equals(dimensions, o.dimensions)
+          && java.util.Objects.equals(dimensions, o.dimensions)
           && java.util.Objects.equals(weightG, o.weightG)
           && materials.equals(o.materials)
           && java.util.Objects.equals(technique, o.technique)
@@ -209,6 +188,10 @@ final class MarketplaceApi {
   private final EventLog events;
   private final Object lock = new Object();
   private final Map<String, Product> products = new ConcurrentHashMap<>();
+
+  /** Deleted products (seeded or created): ids are never reused, so a delete is for good. */
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
   private final List<String> created = new ArrayList<>();
   private final Map<String, Integer> createdPositions = new HashMap<>();
   private final Map<String, String> createdSkus = new HashMap<>();
@@ -359,13 +342,7 @@ final class MarketplaceApi {
   /** How many products the catalog holds now (deleted ones excluded). */
   int productCount() {
     synchronized (lock) {
-      int n = seed.productCount() + created.size();
-      for (Product p : products.values()) {
-        if (p == TOMBSTONE) {
-          n--;
-        }
-      }
-      return n;
+      return seed.productCount() + created.size() - deleted.size();
     }
   }
 
@@ -396,20 +373,25 @@ final class MarketplaceApi {
     String id;
     if (pos < seed.productCount()) {
       id = CatalogSeed.seededId(CatalogSeed.SEED_PRODUCT_PREFIX, pos);
+      if (deleted.contains(id)) {
+        return null;
+      }
       Product p = products.get(id);
-      return p == null ? seed.product(pos) : p == TOMBSTONE ? null : p;
+      return p == null ? seed.product(pos) : p;
     }
     synchronized (lock) {
       id = created.get(pos - seed.productCount());
     }
-    Product p = products.get(id);
-    return p == TOMBSTONE ? null : p;
+    return deleted.contains(id) ? null : products.get(id);
   }
 
   private @Nullable Product find(String id) {
+    if (deleted.contains(id)) {
+      return null;
+    }
     Product p = products.get(id);
     if (p != null) {
-      return p == TOMBSTONE ? null : p;
+      return p;
     }
     int i = CatalogSeed.index(id, CatalogSeed.SEED_PRODUCT_PREFIX, seed.productCount());
     return i < 0 ? null : seed.product(i);
@@ -523,7 +505,8 @@ final class MarketplaceApi {
     synchronized (lock) {
       Product now = productOr404(current.id());
       checkIfMatch(e, now.etag(), false);
-      products.put(now.id(), TOMBSTONE);
+      products.remove(now.id());
+      deleted.add(now.id());
       createdSkus.remove(now.sku());
       changes.add(new Change(changes.size() + 1L, "delete", now.id(), null, clock.instant()));
       ObjectNode gone = Exchange.JSON.createObjectNode().put("id", now.id());
@@ -804,13 +787,12 @@ final class MarketplaceApi {
       errors.add(prefix + "images", "too_many", "at most 20 images");
     }
     JsonNode dims = b.path("dimensions_cm");
-    double[] dimensions =
+    Dims dimensions =
         dims.isObject()
-            ? new double[] {
-              dims.path("length").asDouble(),
-              dims.path("width").asDouble(),
-              dims.path("height").asDouble()
-            }
+            ? new Dims(
+                dims.path("length").asDouble(),
+                dims.path("width").asDouble(),
+                dims.path("height").asDouble())
             : null;
     String vat = b.hasNonNull("vat_regime") ? b.get("vat_regime").asText() : null;
     if (vat != null
@@ -1393,9 +1375,9 @@ final class MarketplaceApi {
     g.writeNumberField("stock", p.stock());
     if (p.dimensions() != null) {
       g.writeObjectFieldStart("dimensions_cm");
-      g.writeNumberField("length", p.dimensions()[0]);
-      g.writeNumberField("width", p.dimensions()[1]);
-      g.writeNumberField("height", p.dimensions()[2]);
+      g.writeNumberField("length", p.dimensions().length());
+      g.writeNumberField("width", p.dimensions().width());
+      g.writeNumberField("height", p.dimensions().height());
       g.writeEndObject();
     }
     if (p.weightG() != null) {

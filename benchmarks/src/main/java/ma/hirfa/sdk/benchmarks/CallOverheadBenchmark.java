@@ -51,7 +51,7 @@ public class CallOverheadBenchmark {
           + "\"failure_code\":null,\"failure_message\":null,\"return_url\":null,\"description\":null,"
           + "\"metadata\":{},\"created_at\":\"2026-11-29T09:00:00Z\",\"updated_at\":\"2026-11-29T09:00:00Z\",\"livemode\":false}";
 
-  private StaticJsonServer server;
+  private LocalServer server;
   private PaymentsClient sdk;
   private OkHttpClient raw;
   private JsonAdapter<Map<String, Object>> rawAdapter;
@@ -59,8 +59,8 @@ public class CallOverheadBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = new StaticJsonServer(PAYMENT_JSON);
-    String base = "http://127.0.0.1:" + server.port() + "/";
+    server = LocalServer.json(PAYMENT_JSON);
+    String base = server.baseUrl();
     sdk =
         PaymentsClient.builder()
             .apiKey("sk_test_BenchmarkKey0000000")

@@ -11,12 +11,12 @@ public final class ColdStart {
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    try (StaticJsonServer server = new StaticJsonServer(CallOverheadBenchmark.PAYMENT_JSON)) {
+    try (LocalServer server = LocalServer.json(CallOverheadBenchmark.PAYMENT_JSON)) {
       long serverUp = System.currentTimeMillis();
       try (PaymentsClient client =
           PaymentsClient.builder()
               .apiKey("sk_test_BenchmarkKey0000000")
-              .baseUrl("http://127.0.0.1:" + server.port() + "/")
+              .baseUrl(server.baseUrl())
               .build()) {
         client.payments().get("pay_6LbMKYksDgXSLF");
       }

@@ -10,9 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal HTTP/1.1 keep-alive server on 127.0.0.1 for the catalog benchmarks: every request gets
- * {@code body} repeated {@code repeat} times (one NDJSON export of a million lines, say, without
- * holding it in memory), after an optional delay. Cheap enough never to be the bottleneck.
+ * A minimal HTTP/1.1 keep-alive server on 127.0.0.1 for the benchmarks: every request gets {@code
+ * body} repeated {@code repeat} times (one NDJSON export of a million lines, say, without holding
+ * it in memory), after an optional delay. Cheap enough never to be the bottleneck.
  */
 final class LocalServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -41,6 +41,12 @@ final class LocalServer implements AutoCloseable {
     Thread acceptor = new Thread(this::accept, "bench-server-accept");
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /** A server answering every request with one JSON body. */
+  static LocalServer json(String body) throws IOException {
+    return new LocalServer(
+        "application/json", body.getBytes(StandardCharsets.UTF_8), 1, new byte[0], 0);
   }
 
   String baseUrl() {

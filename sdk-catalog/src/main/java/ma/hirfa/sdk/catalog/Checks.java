@@ -1,15 +1,14 @@
 package ma.hirfa.sdk.catalog;
 
 import java.net.URI;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the params; every failure names the field as the API does. */
 final class Checks {
-  private static final Pattern ID = Pattern.compile("([a-z]{2,4})_[A-Za-z0-9]{1,64}");
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,64}");
   private static final Pattern HS_CODE = Pattern.compile("\\d{6}");
@@ -17,22 +16,12 @@ final class Checks {
   private Checks() {}
 
   static <T> T required(String field, @Nullable T value) {
-    if (value == null) {
-      throw new ValidationException(field, "is required");
-    }
-    return value;
+    return Validate.required(field, value);
   }
 
   /** An id with the given type prefix, like {@code prd_} for products. */
   static String id(String field, String prefix, @Nullable String id) {
-    if (id != null) {
-      Matcher m = ID.matcher(id);
-      if (m.matches() && m.group(1).equals(prefix)) {
-        return id;
-      }
-    }
-    throw new ValidationException(
-        field, "must be an id like " + prefix + "_7QK2M9 but was '" + id + "'");
+    return Validate.id(field, prefix, "an id like " + prefix + "_7QK2M9", id);
   }
 
   static String sku(String field, @Nullable String sku) {
@@ -60,13 +49,7 @@ final class Checks {
   }
 
   static String text(String field, @Nullable String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw new ValidationException(field, "must not be blank");
-    }
-    if (value.length() > max) {
-      throw new ValidationException(field, "must be at most " + max + " characters");
-    }
-    return value;
+    return Validate.text(field, value, max);
   }
 
   /** The Marketplace API requires Arabic or French in every localized text. */

@@ -2,24 +2,18 @@ package ma.hirfa.sdk.payments;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the params records; every failure names the field as the API does. */
 final class Checks {
-  /** Every id is a type prefix, an underscore and 1 to 64 letters or digits. */
-  private static final Pattern ID = Pattern.compile("([a-z]{2,4})_[A-Za-z0-9]{1,64}");
 
   private Checks() {}
 
   static <T> T required(String field, @Nullable T value) {
-    if (value == null) {
-      throw new ValidationException(field, "is required");
-    }
-    return value;
+    return Validate.required(field, value);
   }
 
   static Money positive(String field, @Nullable Money amount) {
@@ -41,23 +35,11 @@ final class Checks {
 
   /** An id with the given type prefix; {@code what} describes it in the error. */
   static String id(String field, String prefix, String what, @Nullable String id) {
-    if (id != null) {
-      Matcher m = ID.matcher(id);
-      if (m.matches() && m.group(1).equals(prefix)) {
-        return id;
-      }
-    }
-    throw new ValidationException(field, "must be " + what + " but was '" + id + "'");
+    return Validate.id(field, prefix, what, id);
   }
 
   static String text(String field, @Nullable String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw new ValidationException(field, "must not be blank");
-    }
-    if (value.length() > max) {
-      throw new ValidationException(field, "must be at most " + max + " characters");
-    }
-    return value;
+    return Validate.text(field, value, max);
   }
 
   static @Nullable String httpsUrl(String field, @Nullable String url) {

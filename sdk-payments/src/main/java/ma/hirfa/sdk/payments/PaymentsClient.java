@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.util.Objects;
-import java.util.function.Consumer;
+import ma.hirfa.sdk.core.ClientBuilder;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import org.jspecify.annotations.Nullable;
@@ -116,37 +116,18 @@ public final class PaymentsClient implements AutoCloseable {
    * Builds a {@link PaymentsClient}: the API key, optionally the base URL, and any other {@link
    * ClientOptions} setting through {@link #configure}.
    */
-  public static final class Builder {
+  public static final class Builder extends ClientBuilder<Builder, PaymentsClient> {
     private final @Nullable ClientRuntime parent;
-    private final ClientOptions.Builder options;
 
     private Builder(@Nullable ClientRuntime parent, ClientOptions.Builder options) {
+      super(options);
       this.parent = parent;
-      this.options = options;
     }
 
-    public Builder apiKey(String apiKey) {
-      options.apiKey(apiKey);
-      return this;
-    }
-
-    public Builder baseUrl(String baseUrl) {
-      options.baseUrl(baseUrl);
-      return this;
-    }
-
-    /**
-     * Applies any other setting: {@code .configure(o -> o.readTimeout(Duration.ofSeconds(20)))}.
-     */
-    public Builder configure(Consumer<ClientOptions.Builder> settings) {
-      Objects.requireNonNull(settings, "settings == null").accept(options);
-      return this;
-    }
-
-    public PaymentsClient build() {
-      ClientOptions built = options.build();
+    @Override
+    protected PaymentsClient build(ClientOptions options) {
       return new PaymentsClient(
-          parent == null ? ClientRuntime.create(built, API) : parent.derive(built));
+          parent == null ? ClientRuntime.create(options, API) : parent.derive(options));
     }
   }
 }

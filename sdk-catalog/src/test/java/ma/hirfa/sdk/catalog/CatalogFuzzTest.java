@@ -16,6 +16,7 @@ import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookSigner;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
+import ma.hirfa.sdk.testkit.Mutations;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,53 +142,7 @@ class CatalogFuzzTest {
         .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
   }
 
-  /** One to four random edits: flip, delete, duplicate, or insert a hostile token. */
-  static byte[] mutate(byte[] in, SplittableRandom r) {
-    byte[] b = in.clone();
-    for (int edits = 1 + r.nextInt(4); edits > 0 && b.length > 0; edits--) {
-      int at = r.nextInt(b.length);
-      switch (r.nextInt(5)) {
-        case 0 -> b[at] = (byte) r.nextInt(256);
-        case 1 -> {
-          int len = Math.min(b.length - at, 1 + r.nextInt(16));
-          byte[] out = new byte[b.length - len];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(b, at + len, out, at, b.length - at - len);
-          b = out;
-        }
-        case 2 -> {
-          int len = Math.min(b.length - at, 1 + r.nextInt(32));
-          byte[] out = new byte[b.length + len];
-          System.arraycopy(b, 0, out, 0, at + len);
-          System.arraycopy(b, at, out, at + len, b.length - at);
-          b = out;
-        }
-        default -> {
-          String[] tokens = {
-            "{",
-            "}",
-            "[",
-            "]",
-            "\"",
-            ",",
-            ":",
-            "null",
-            "1e999",
-            "-0",
-            "\"\\ud800\"",
-            "[[[[[[[[[[[[[[[[[[[[",
-            "true",
-            "\"9999-99-99T99:99:99Z\""
-          };
-          byte[] t = tokens[r.nextInt(tokens.length)].getBytes(StandardCharsets.UTF_8);
-          byte[] out = new byte[b.length + t.length];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(t, 0, out, at, t.length);
-          System.arraycopy(b, at, out, at + t.length, b.length - at);
-          b = out;
-        }
-      }
-    }
-    return b;
+  private static byte[] mutate(byte[] in, SplittableRandom r) {
+    return Mutations.mutate(in, r);
   }
 }

@@ -127,7 +127,9 @@ public final class BankScenario {
               + ", payments on the platform for that order: "
               + count);
 
+      // [snippet:refund]
       Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
+      // [end]
       out.println(
           "  Partial refund "
               + refund.id()
@@ -135,6 +137,7 @@ public final class BankScenario {
               + refund.amount()
               + " (never above what remains)");
 
+      // [snippet:payout]
       Payout payout =
           client
               .payouts()
@@ -143,6 +146,7 @@ public final class BankScenario {
                       "art_7QK2M9",
                       Money.parse("1000.00", "MAD"),
                       PayoutDestination.rib("011519000001205000534921")));
+      // [end]
       out.println(
           "  Payout "
               + payout.id()
@@ -166,6 +170,7 @@ public final class BankScenario {
               + ", payout "
               + client.payouts().get(payout.id()).status().wireValue());
 
+      // [snippet:reconcile]
       Settlement day = client.settlements().get("st_" + today.toString().replace("-", "") + "MAD");
       List<Payment> bankPayments =
           client.payments().listAutoPaging(ListParams.defaults()).stream()
@@ -177,6 +182,7 @@ public final class BankScenario {
             Reconciliation.reconcile(
                 day, lines::iterator, bankPayments, List.of(refund), List.of());
       }
+      // [end]
       out.println(
           "  Settlement "
               + day.id()

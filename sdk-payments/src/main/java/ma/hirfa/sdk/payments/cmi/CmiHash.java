@@ -46,7 +46,7 @@ public final class CmiHash {
       String value = fields.get(name);
       sb.append(escape(value == null ? "" : value.trim())).append('|');
     }
-    return sb.append(escape(storeKey.trim())).toString();
+    return sb.append(escape(storeKey)).toString(); // the key is not trimmed: the gateway does not
   }
 
   private static String escape(String value) {

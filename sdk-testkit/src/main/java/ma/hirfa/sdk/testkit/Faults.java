@@ -169,7 +169,7 @@ public final class Faults {
       Kind kind = rr.kinds().get(rr.random().nextInt(rr.kinds().size()));
       injected.merge(kind, 1, Integer::sum);
       int status = kind == Kind.STATUS ? (rr.random().nextBoolean() ? 503 : 429) : 0;
-      return new Rule(kind, method, rr.pathPrefix(), status, Duration.ofMillis(300), 1);
+      return new Rule(kind, method, rr.pathPrefix(), status, Duration.ZERO, 1);
     }
     return null;
   }

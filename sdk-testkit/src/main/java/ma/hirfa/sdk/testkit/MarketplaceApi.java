@@ -424,35 +424,8 @@ final class MarketplaceApi {
             (artisan == null || artisan.equals(p.artisanId()))
                 && (craft == null || craft.equals(p.craft()))
                 && (status == null || status.equals(p.status()));
-    int total = positions();
-    int pos = decodeCursor(e.queryParam("cursor"), "pos");
-    List<Product> page = new ArrayList<>(limit);
-    int next = -1;
-    for (; pos < total; pos++) {
-      Product p = atPosition(pos);
-      if (p == null || !filter.test(p)) {
-        continue;
-      }
-      if (page.size() == limit) {
-        next = pos;
-        break;
-      }
-      page.add(p);
-    }
-    int cursor = next;
-    return json(
-        200,
-        bytes(
-            g -> {
-              g.writeStartObject();
-              g.writeArrayFieldStart("data");
-              for (Product p : page) {
-                writeProduct(g, p);
-              }
-              g.writeEndArray();
-              writeCursor(g, cursor < 0 ? null : encodeCursor("pos", cursor), cursor >= 0);
-              g.writeEndObject();
-            }));
+    return positionPage(
+        e, limit, positions(), this::atPosition, filter, MarketplaceApi::writeProduct);
   }
 
   private Exchange.Response createProduct(Exchange e) {
@@ -888,28 +861,55 @@ final class MarketplaceApi {
     String region = e.queryParam("region");
     String craft = e.queryParam("craft");
     String status = e.queryParam("status");
-    int pos = decodeCursor(e.queryParam("cursor"), "pos");
-    List<Artisan> page = new ArrayList<>(limit);
-    int next = -1;
+    Predicate<Artisan> filter =
+        a ->
+            (region == null || region.equals(a.region()))
+                && (craft == null || a.crafts().contains(craft))
+                && (status == null || status.equals(a.status()));
+    int total;
     synchronized (lock) {
-      int total = seed.artisanCount() + createdArtisans.size();
-      for (; pos < total; pos++) {
-        Artisan a =
-            pos < seed.artisanCount()
-                ? findArtisan(CatalogSeed.seededId(CatalogSeed.SEED_ARTISAN_PREFIX, pos))
-                : artisans.get(createdArtisans.get(pos - seed.artisanCount()));
-        if (a == null
-            || (region != null && !region.equals(a.region()))
-            || (craft != null && !a.crafts().contains(craft))
-            || (status != null && !status.equals(a.status()))) {
-          continue;
-        }
-        if (page.size() == limit) {
-          next = pos;
-          break;
-        }
-        page.add(a);
+      total = seed.artisanCount() + createdArtisans.size();
+    }
+    return positionPage(e, limit, total, this::artisanAt, filter, MarketplaceApi::writeArtisan);
+  }
+
+  private @Nullable Artisan artisanAt(int pos) {
+    if (pos < seed.artisanCount()) {
+      return findArtisan(CatalogSeed.seededId(CatalogSeed.SEED_ARTISAN_PREFIX, pos));
+    }
+    synchronized (lock) {
+      return artisans.get(createdArtisans.get(pos - seed.artisanCount()));
+    }
+  }
+
+  /** Renders one JSON object of a catalog-ordered list. */
+  interface ItemWriter<T> {
+    void write(JsonGenerator g, T item) throws IOException;
+  }
+
+  /**
+   * A page of a list kept in catalog order: from the position in the cursor, the first {@code
+   * limit} items that exist and match, then the position to continue from.
+   */
+  private static <T> Exchange.Response positionPage(
+      Exchange e,
+      int limit,
+      int total,
+      java.util.function.IntFunction<@Nullable T> at,
+      Predicate<T> filter,
+      ItemWriter<T> writer) {
+    List<T> page = new ArrayList<>(limit);
+    int next = -1;
+    for (int pos = decodeCursor(e.queryParam("cursor"), "pos"); pos < total; pos++) {
+      T item = at.apply(pos);
+      if (item == null || !filter.test(item)) {
+        continue;
       }
+      if (page.size() == limit) {
+        next = pos;
+        break;
+      }
+      page.add(item);
     }
     int cursor = next;
     return json(
@@ -918,8 +918,8 @@ final class MarketplaceApi {
             g -> {
               g.writeStartObject();
               g.writeArrayFieldStart("data");
-              for (Artisan a : page) {
-                writeArtisan(g, a);
+              for (T item : page) {
+                writer.write(g, item);
               }
               g.writeEndArray();
               writeCursor(g, cursor < 0 ? null : encodeCursor("pos", cursor), cursor >= 0);
@@ -1260,9 +1260,12 @@ final class MarketplaceApi {
     return out.toByteArray();
   }
 
+  /** The same rendering as a tree (for events), through a token buffer: no bytes in between. */
   private static ObjectNode tree(Writer w) {
-    try {
-      return (ObjectNode) Exchange.JSON.readTree(bytes(w));
+    try (com.fasterxml.jackson.databind.util.TokenBuffer buffer =
+        new com.fasterxml.jackson.databind.util.TokenBuffer(Exchange.JSON, false)) {
+      w.write(buffer);
+      return (ObjectNode) Exchange.JSON.readTree(buffer.asParser());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -1415,7 +1418,7 @@ final class MarketplaceApi {
     g.writeEndObject();
   }
 
-  private static void writeArtisan(JsonGenerator g, Artisan a) throws IOException {
+  static void writeArtisan(JsonGenerator g, Artisan a) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", a.id());
     g.writeStringField("nia", a.nia());

@@ -40,7 +40,6 @@ public final class Sandbox implements AutoCloseable {
   private final Faults faults;
   private final PaymentsApi payments;
   private final MarketplaceApi marketplace;
-  private final CatalogSeed catalogSeed;
   private final WebhookDispatcher webhooks;
   private final Ledger ledger;
   private final String apiKey;
@@ -64,8 +63,8 @@ public final class Sandbox implements AutoCloseable {
     this.ledger = new Ledger(ids, clock, events);
     this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
     api[0] = payments;
-    this.catalogSeed = new CatalogSeed(b.seed, b.catalogSize);
-    this.marketplace = new MarketplaceApi(catalogSeed, clock, ids, events);
+    this.marketplace =
+        new MarketplaceApi(new CatalogSeed(b.seed, b.catalogSize), clock, ids, events);
     market[0] = marketplace;
     Streamer streamer = new Streamer();
     Router router =

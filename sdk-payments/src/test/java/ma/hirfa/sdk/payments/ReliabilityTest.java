@@ -47,8 +47,8 @@ class ReliabilityTest {
           .maxRetryAfter(Duration.ofMillis(200))
           .build();
 
-  /** The invariant: zero or one payment, and an outcome that says which. */
-  record Verdict(String fault, String outcome, int payments, boolean consistent) {}
+  /** The invariant: zero or one write, and an outcome that says which. */
+  record Verdict(String fault, String outcome, int writes, boolean consistent) {}
 
   @AfterAll
   static void writeReport() throws IOException {
@@ -84,23 +84,118 @@ class ReliabilityTest {
         .build();
   }
 
+  /**
+   * One money-moving create under test: the path its faults are injected on, how to prepare a fresh
+   * subject (the order, payment or artisan the write belongs to), the call, and how many writes the
+   * sandbox holds for that subject.
+   */
+  interface Write {
+    String path();
+
+    String subject(Sandbox sandbox, String name);
+
+    void call(PaymentsClient client, String subject);
+
+    int count(Sandbox sandbox, String subject);
+  }
+
+  static final Write PAYMENT =
+      new Write() {
+        @Override
+        public String path() {
+          return "/v1/payments";
+        }
+
+        @Override
+        public String subject(Sandbox sandbox, String name) {
+          return name;
+        }
+
+        @Override
+        public void call(PaymentsClient client, String order) {
+          client.payments().create(create(order));
+        }
+
+        @Override
+        public int count(Sandbox sandbox, String order) {
+          return sandbox.paymentCount(order);
+        }
+      };
+
+  static final Write REFUND =
+      new Write() {
+        @Override
+        public String path() {
+          return "/v1/refunds";
+        }
+
+        @Override
+        public String subject(Sandbox sandbox, String name) {
+          try (PaymentsClient clean = client(sandbox, o -> {})) {
+            return clean.payments().create(create(name)).id();
+          }
+        }
+
+        @Override
+        public void call(PaymentsClient client, String paymentId) {
+          client
+              .refunds()
+              .create(RefundCreateParams.partial(paymentId, Money.parse("10.00", "MAD")));
+        }
+
+        @Override
+        public int count(Sandbox sandbox, String paymentId) {
+          return sandbox.refundCount(paymentId);
+        }
+      };
+
+  static final Write PAYOUT =
+      new Write() {
+        @Override
+        public String path() {
+          return "/v1/payouts";
+        }
+
+        @Override
+        public String subject(Sandbox sandbox, String name) {
+          return "art_" + name.replace("-", "");
+        }
+
+        @Override
+        public void call(PaymentsClient client, String artisanId) {
+          client
+              .payouts()
+              .create(
+                  PayoutCreateParams.of(
+                      artisanId,
+                      Money.parse("250.00", "MAD"),
+                      PayoutDestination.rib("011519000001205000534921")));
+        }
+
+        @Override
+        public int count(Sandbox sandbox, String artisanId) {
+          return sandbox.payoutCount(artisanId);
+        }
+      };
+
   /** Runs one create and checks the invariant against the sandbox. */
-  static Verdict attempt(Sandbox sandbox, PaymentsClient client, String fault, String order) {
+  static Verdict attempt(
+      Sandbox sandbox, PaymentsClient client, Write write, String fault, String subject) {
     String outcome;
     boolean consistent;
     int count;
     try {
-      Payment p = client.payments().create(create(order));
-      count = sandbox.paymentCount(order);
-      outcome = "returned " + p.status().wireValue();
+      write.call(client, subject);
+      count = write.count(sandbox, subject);
+      outcome = "returned";
       consistent = count == 1;
     } catch (HirfaException e) {
-      count = sandbox.paymentCount(order);
+      count = write.count(sandbox, subject);
       boolean saysMaybe =
           e instanceof ConnectionException c && c.mayHaveBeenSent() && e.idempotencyKey() != null;
       outcome =
           e.getClass().getSimpleName() + (saysMaybe ? " (may have been sent, key given)" : "");
-      // Never "failed" when the payment exists, unless the exception says it may have been sent.
+      // Never "failed" when the write exists, unless the exception says it may have been sent.
       consistent = count == 0 || (count == 1 && saysMaybe);
     }
     return new Verdict(fault, outcome, count, consistent);
@@ -120,41 +215,67 @@ class ReliabilityTest {
   }
 
   @Test
-  void everyFaultOnACreateLeavesZeroOrOnePaymentAndAnOutcomeThatSaysWhich() throws Exception {
+  void everyFaultOnAPaymentCreateLeavesZeroOrOnePaymentAndAnOutcomeThatSaysWhich()
+      throws Exception {
+    List<Verdict> verdicts = faultMatrix(PAYMENT, "payments().create");
+    assertThat(verdicts.get(2).outcome()).contains("may have been sent");
+  }
+
+  @Test
+  void everyFaultOnARefundCreateLeavesZeroOrOneRefundAndAnOutcomeThatSaysWhich() throws Exception {
+    faultMatrix(REFUND, "refunds().create");
+  }
+
+  @Test
+  void everyFaultOnAPayoutCreateLeavesZeroOrOnePayoutAndAnOutcomeThatSaysWhich() throws Exception {
+    faultMatrix(PAYOUT, "payouts().create");
+  }
+
+  /**
+   * Runs every fault of the matrix against {@code write}, each with a fresh client and subject,
+   * reports the verdicts and checks the invariant and the expected outcome of each fault.
+   */
+  static List<Verdict> faultMatrix(Write write, String name) throws IOException {
+    String path = write.path();
+    String tag = path.substring(4, 7).toUpperCase(java.util.Locale.ROOT);
     List<Verdict> verdicts = new ArrayList<>();
     try (Sandbox sandbox = Sandbox.start()) {
       // Each fault meets a fresh client, as each is a separate incident: one client's circuit
       // breaker would otherwise (rightly) fail fast after the first few.
       Faults f = sandbox.faults();
       java.util.function.BiFunction<String, String, Verdict> run =
-          (fault, order) -> {
+          (fault, subjectName) -> {
+            String subject = write.subject(sandbox, tag + "-" + subjectName);
             try (PaymentsClient client = client(sandbox, o -> {})) {
-              return attempt(sandbox, client, fault, order);
+              return attempt(sandbox, client, write, fault, subject);
             }
           };
-      f.resetBefore("POST", "/v1/payments", 1);
-      verdicts.add(run.apply("reset before processing, once", "F-1"));
-      f.resetAfterCommit("POST", "/v1/payments", 1);
-      verdicts.add(run.apply("reset after commit, once", "F-2"));
-      f.resetAfterCommit("POST", "/v1/payments", 10);
-      verdicts.add(run.apply("reset after commit, every attempt", "F-3"));
+      f.resetBefore("POST", path, 1);
+      verdicts.add(run.apply("reset before processing, once", "F1"));
+      f.resetAfterCommit("POST", path, 1);
+      verdicts.add(run.apply("reset after commit, once", "F2"));
+      f.resetAfterCommit("POST", path, 10);
+      verdicts.add(run.apply("reset after commit, every attempt", "F3"));
       f.clear();
-      f.delay("POST", "/v1/payments", Duration.ofMillis(1_200), 1);
-      verdicts.add(run.apply("read timeout (1.2 s > 0.8 s), once", "F-4"));
-      f.status("POST", "/v1/payments", 503, 3);
-      verdicts.add(run.apply("503 burst of 3", "F-5"));
-      f.status("POST", "/v1/payments", 503, 10);
-      verdicts.add(run.apply("503 on every attempt", "F-6"));
+      f.delay("POST", path, Duration.ofMillis(1_200), 1);
+      verdicts.add(run.apply("read timeout (1.2 s > 0.8 s), once", "F4"));
+      f.status("POST", path, 503, 3);
+      verdicts.add(run.apply("503 burst of 3", "F5"));
+      f.status("POST", path, 503, 10);
+      verdicts.add(run.apply("503 on every attempt", "F6"));
       f.clear();
-      f.status("POST", "/v1/payments", 429, 2);
-      verdicts.add(run.apply("429 with Retry-After, twice", "F-7"));
+      f.rateLimited("POST", path, Duration.ofSeconds(1), 2);
+      verdicts.add(run.apply("429 with Retry-After, twice", "F7"));
+      f.rateLimited("POST", path, null, 2);
+      verdicts.add(run.apply("429 without Retry-After, twice", "F8"));
+      f.rateLimited("POST", path, null, 10);
+      verdicts.add(run.apply("429 without Retry-After, every attempt", "F9"));
       f.clear();
-    }
-    try (Sandbox sandbox = Sandbox.start()) {
       int closedPort;
       try (ServerSocket s = new ServerSocket(0)) {
         closedPort = s.getLocalPort();
       }
+      String subject = write.subject(sandbox, tag + "-F10");
       try (PaymentsClient refused =
           PaymentsClient.builder()
               .apiKey(sandbox.apiKey())
@@ -167,11 +288,11 @@ class ReliabilityTest {
                               .initialBackoff(Duration.ofMillis(5))
                               .build()))
               .build()) {
-        verdicts.add(attempt(sandbox, refused, "connection refused", "F-8"));
+        verdicts.add(attempt(sandbox, refused, write, "connection refused", subject));
       }
     }
-    REPORT.add("## Faults on `payments().create`\n");
-    REPORT.add("| fault | outcome | payments on the server | consistent |");
+    REPORT.add("## Faults on `" + name + "`\n");
+    REPORT.add("| fault | outcome | writes on the server | consistent |");
     REPORT.add("|---|---|---|---|");
     for (Verdict v : verdicts) {
       REPORT.add(
@@ -180,16 +301,26 @@ class ReliabilityTest {
               + " | "
               + v.outcome()
               + " | "
-              + v.payments()
+              + v.writes()
               + " | "
               + v.consistent()
               + " |");
     }
     REPORT.add("");
     assertThat(verdicts).allSatisfy(v -> assertThat(v.consistent()).as(v.toString()).isTrue());
-    assertThat(verdicts.get(1).payments()).as("lost response after commit, retried").isEqualTo(1);
-    assertThat(verdicts.get(1).outcome()).startsWith("returned");
-    assertThat(verdicts.get(7).payments()).isZero();
+    // The faults a retry gets through end with exactly one write and a returned call.
+    for (int i : new int[] {0, 1, 3, 4, 6, 7}) {
+      assertThat(verdicts.get(i).outcome()).as(verdicts.get(i).fault()).isEqualTo("returned");
+      assertThat(verdicts.get(i).writes()).as(verdicts.get(i).fault()).isEqualTo(1);
+    }
+    // The faults that outlast the retries end with a typed exception and no write.
+    assertThat(verdicts.get(5).outcome()).isEqualTo("ServerException");
+    assertThat(verdicts.get(8).outcome()).isEqualTo("RateLimitException");
+    assertThat(verdicts.get(9).outcome()).isEqualTo("ConnectionException");
+    for (int i : new int[] {5, 8, 9}) {
+      assertThat(verdicts.get(i).writes()).as(verdicts.get(i).fault()).isZero();
+    }
+    return verdicts;
   }
 
   @Test

@@ -40,7 +40,10 @@ public final class Faults {
     DELAY
   }
 
-  /** One fault rule; {@code remaining} counts down as it fires. */
+  /**
+   * One fault rule; {@code remaining} counts down as it fires. {@code delay} is the delay of a
+   * {@link Kind#DELAY} rule and the {@code Retry-After} of a 429 (zero: no header).
+   */
   public record Rule(
       Kind kind, String method, String pathPrefix, int status, Duration delay, int remaining) {}
 
@@ -63,7 +66,33 @@ public final class Faults {
     if (status != 429 && (status < 500 || status > 599)) {
       throw new IllegalArgumentException("status must be 429 or 5xx but was " + status);
     }
-    return add(Kind.STATUS, method, pathPrefix, status, Duration.ZERO, times);
+    return add(
+        Kind.STATUS,
+        method,
+        pathPrefix,
+        status,
+        status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
+        times);
+  }
+
+  /**
+   * Answers 429 without processing, {@code times} times, with {@code Retry-After} set to {@code
+   * retryAfter} in whole seconds, or with no {@code Retry-After} header at all when {@code
+   * retryAfter} is null: the client must then choose its own backoff.
+   */
+  public Faults rateLimited(
+      String method, String pathPrefix, @Nullable Duration retryAfter, int times) {
+    if (retryAfter != null && (retryAfter.isNegative() || retryAfter.toSeconds() < 1)) {
+      throw new IllegalArgumentException(
+          "retryAfter must be at least one second (or null for no header) but was " + retryAfter);
+    }
+    return add(
+        Kind.STATUS,
+        method,
+        pathPrefix,
+        429,
+        retryAfter == null ? Duration.ZERO : retryAfter,
+        times);
   }
 
   /** Cuts the response body short, {@code times} times. */
@@ -169,7 +198,13 @@ public final class Faults {
       Kind kind = rr.kinds().get(rr.random().nextInt(rr.kinds().size()));
       injected.merge(kind, 1, Integer::sum);
       int status = kind == Kind.STATUS ? (rr.random().nextBoolean() ? 503 : 429) : 0;
-      return new Rule(kind, method, rr.pathPrefix(), status, Duration.ZERO, 1);
+      return new Rule(
+          kind,
+          method,
+          rr.pathPrefix(),
+          status,
+          status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
+          1);
     }
     return null;
   }

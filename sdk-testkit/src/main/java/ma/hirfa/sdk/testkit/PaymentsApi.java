@@ -698,6 +698,20 @@ final class PaymentsApi {
     }
   }
 
+  /** Refunds created against this payment. */
+  int refundsFor(String paymentId) {
+    synchronized (lock) {
+      return (int) refundsById.values().stream().filter(r -> r.paymentId.equals(paymentId)).count();
+    }
+  }
+
+  /** Payouts created for this artisan. */
+  int payoutsFor(String artisanId) {
+    synchronized (lock) {
+      return (int) payoutsById.values().stream().filter(p -> p.artisanId.equals(artisanId)).count();
+    }
+  }
+
   private static final class Payment {
     String id = "";
     long seq;

@@ -90,9 +90,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (fault != null && fault.kind() == Faults.Kind.STATUS) {
       Exchange.Response r =
           fault.status() == 429
-              ? Problems.problem(
-                      429, "rate_limited", "Too many requests", "injected by a sandbox fault")
-                  .header("Retry-After", "1")
+              ? rateLimited(fault.delay())
               : Problems.problem(
                   fault.status(),
                   "sandbox_fault",
@@ -212,6 +210,12 @@ final class Router implements ResponseDefinitionTransformerV2 {
         .header("Retry-After", Long.toString(quota.resetSeconds()));
   }
 
+  private static Exchange.Response rateLimited(Duration retryAfter) {
+    Exchange.Response r =
+        Problems.problem(429, "rate_limited", "Too many requests", "injected by a sandbox fault");
+    return retryAfter.isZero() ? r : r.header("Retry-After", Long.toString(retryAfter.toSeconds()));
+  }
+
   private static Exchange.Response contractViolation(List<String> violations) {
     Exchange.Response r =
         Problems.problem(
@@ -264,8 +268,14 @@ final class Router implements ResponseDefinitionTransformerV2 {
             1);
       }
       if (h.matches("429|5\\d\\d")) {
+        int status = Integer.parseInt(h);
         return new Faults.Rule(
-            Faults.Kind.STATUS, e.method, e.path, Integer.parseInt(h), Duration.ZERO, 1);
+            Faults.Kind.STATUS,
+            e.method,
+            e.path,
+            status,
+            status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
+            1);
       }
     }
     return faults.take(e.method, e.path);

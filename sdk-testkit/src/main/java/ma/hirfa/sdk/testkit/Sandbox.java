@@ -141,6 +141,16 @@ public final class Sandbox implements AutoCloseable {
     return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
   }
 
+  /** How many refunds the sandbox holds against this payment (for exactly-once checks). */
+  public int refundCount(String paymentId) {
+    return payments.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
+  }
+
+  /** How many payouts the sandbox holds for this artisan (for exactly-once checks). */
+  public int payoutCount(String artisanId) {
+    return payments.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
+  }
+
   /**
    * Completes the 3-D Secure step of a card payment waiting on it, as the cardholder would on the
    * page at {@code next_action.redirect_url}; returns the payment's new status.

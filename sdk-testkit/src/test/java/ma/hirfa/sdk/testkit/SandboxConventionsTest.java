@@ -100,6 +100,28 @@ class SandboxConventionsTest {
   }
 
   @Test
+  void anInjected429CarriesTheRetryAfterAskedForOrNone() {
+    sandbox.faults().rateLimited("GET", "/v1/payments", Duration.ofSeconds(3), 1);
+    sandbox.faults().rateLimited("GET", "/v1/payments", null, 1);
+
+    Http.Reply withHeader = http.get("/v1/payments");
+    Http.Reply without = http.get("/v1/payments");
+
+    assertThat(withHeader.status()).isEqualTo(429);
+    assertThat(withHeader.header("Retry-After")).isEqualTo("3");
+    assertThat(without.status()).isEqualTo(429);
+    assertThat(without.header("Retry-After")).isNull();
+    assertThat(http.get("/v1/payments").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRateLimitFaultShorterThanASecondIsRefusedNamingRetryAfter() {
+    assertThatThrownBy(() -> sandbox.faults().rateLimited("GET", "/v1/", Duration.ofMillis(500), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retryAfter");
+  }
+
+  @Test
   void aContractViolationIsRejectedNamingIt() {
     Http.Reply r =
         http.post(

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * When a client stops calling an API that keeps failing. Each client holds one breaker per API, fed
- * with every attempt's classified outcome: 5xx, 408, 429, timeouts and connection failures count as
- * failures; any other response, including every 4xx, counts as a success, so a caller's bad input
- * can never open the breaker.
+ * with every attempt's classified outcome: 5xx, timeouts and connection failures count as failures;
+ * any other response, including every 4xx (408 and 429 too), counts as a success, so a caller's bad
+ * input or a rate limit can never open the breaker.
  *
  * <p>Once at least {@link #minimumCalls()} attempts were seen and {@link #failureRatePercent()} of
  * the last {@link #windowSize()} failed, the breaker opens: calls fail at once with {@link

@@ -13,7 +13,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import ma.hirfa.sdk.core.CircuitBreakerPolicy;
 import ma.hirfa.sdk.core.CircuitOpenException;
+import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.NotFoundException;
+import ma.hirfa.sdk.core.RateLimitException;
 import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.ServerException;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,22 @@ class CircuitBreakerTest {
 
     assertThat(f.runtime.circuitState()).isEqualTo("CLOSED");
     wm.verify(10, getRequestedFor(urlEqualTo("/v1/ping")));
+  }
+
+  @Test
+  void rateLimitsAndRequestTimeoutsNeverOpenTheBreaker() {
+    wm.stubFor(get("/v1/ping").willReturn(aResponse().withStatus(429)));
+    Fixture f = fixture();
+    for (int i = 0; i < 6; i++) {
+      assertThatThrownBy(() -> f.runtime.execute(ping())).isInstanceOf(RateLimitException.class);
+    }
+    wm.stubFor(get("/v1/ping").willReturn(aResponse().withStatus(408)));
+    for (int i = 0; i < 6; i++) {
+      assertThatThrownBy(() -> f.runtime.execute(ping())).isInstanceOf(HirfaException.class);
+    }
+
+    assertThat(f.runtime.circuitState()).isEqualTo("CLOSED");
+    wm.verify(12, getRequestedFor(urlEqualTo("/v1/ping")));
   }
 
   @Test

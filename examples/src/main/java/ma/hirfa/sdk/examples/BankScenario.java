@@ -10,11 +10,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import ma.hirfa.sdk.core.AppInfo;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
+import ma.hirfa.sdk.payments.CaptureMethod;
 import ma.hirfa.sdk.payments.ListParams;
 import ma.hirfa.sdk.payments.Payment;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
@@ -41,6 +47,7 @@ public final class BankScenario {
   /** What happened, for the tour's test. */
   public record Outcome(
       List<String> statuses,
+      Set<String> shipped,
       int paymentsForLostOrder,
       Money refunded,
       String payoutStatus,
@@ -52,9 +59,20 @@ public final class BankScenario {
   public static Outcome run(Sandbox sandbox, PrintStream out)
       throws IOException, InterruptedException {
     List<String> events = new CopyOnWriteArrayList<>();
-    HttpServer endpoint = webhookEndpoint(events);
-    try (PaymentsClient client =
-        PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
+    Set<String> shipped = ConcurrentHashMap.newKeySet();
+    HttpServer endpoint = webhookEndpoint(events, shipped);
+    // [snippet:client]
+    PaymentsClient client =
+        PaymentsClient.builder()
+            .apiKey(sandbox.apiKey()) // System.getenv("HIRFA_API_KEY") in production
+            .baseUrl(sandbox.baseUrl()) // left out in production
+            .configure(
+                o ->
+                    o.appInfo(AppInfo.of("atlas-bank-payments", "4.2.0"))
+                        .callTimeout(Duration.ofSeconds(30)))
+            .build();
+    // [end]
+    try (client) {
       String secret =
           client
               .webhookEndpoints()
@@ -62,25 +80,36 @@ public final class BankScenario {
                   "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hirfa/webhooks",
                   List.of())
               .secret();
-      endpointVerifier = WebhookVerifier.builder().secret(secret).build();
+      // [snippet:verifier]
+      WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build(); // whsec_...
+      // [end]
+      endpointVerifier = verifier;
       out.println(
           "  Webhook endpoint registered; events arrive signed and are verified over the raw body.");
 
+      String cardNumber = "4000000000003220"; // the sandbox's card that asks for 3-D Secure
+      String cvc = "123";
+      // [snippet:collect]
       Payment card =
           client
               .payments()
               .create(
-                  params(
-                      "ORD-1001",
-                      "1250.00",
-                      PaymentMethodInput.card("4000000000003220", 12, 2031, "123")));
-      out.println(
-          "  Card payment "
-              + card.id()
-              + ": "
-              + card.status().wireValue()
-              + ", 3-D Secure at "
-              + card.nextAction().redirectUrl());
+                  PaymentCreateParams.builder()
+                      .amount(Money.parse("1250.00", "MAD"))
+                      .orderReference("ORD-1001")
+                      .artisanId("art_7QK2M9")
+                      .method(PaymentMethodInput.card(cardNumber, 12, 2031, cvc))
+                      .returnUrl("https://shop.example/return")
+                      .build());
+      String next =
+          switch (card.status()) {
+            case REQUIRES_ACTION -> "send the cardholder to " + card.nextAction().redirectUrl();
+            case SUCCEEDED -> "ship the order";
+            case FAILED -> "decline: " + card.failureCode();
+            default -> "wait for the webhook";
+          };
+      // [end]
+      out.println("  Card payment " + card.id() + ": " + card.status().wireValue() + ", " + next);
       sandbox.completeThreeDs(card.id(), true);
       card = client.payments().get(card.id());
       out.println(
@@ -111,14 +140,15 @@ public final class BankScenario {
               + voucher.nextAction().expiresAt());
 
       sandbox.faults().resetAfterCommit("POST", "/v1/payments", 1);
+      PaymentCreateParams params =
+          params(
+              "ORD-1004", "2100.00", PaymentMethodInput.card("4242424242424242", 1, 2030, "321"));
+      // [snippet:idempotency]
       Payment lost =
           client
               .payments()
-              .create(
-                  params(
-                      "ORD-1004",
-                      "2100.00",
-                      PaymentMethodInput.card("4242424242424242", 1, 2030, "321")));
+              .create(params, RequestOptions.builder().idempotencyKey("ORD-1004-payment").build());
+      // [end]
       int count = sandbox.paymentCount("ORD-1004");
       out.println(
           "  A create whose response was lost after the platform committed it was retried with the same"
@@ -126,6 +156,40 @@ public final class BankScenario {
               + lost.status().wireValue()
               + ", payments on the platform for that order: "
               + count);
+
+      Payment held =
+          client
+              .payments()
+              .create(
+                  PaymentCreateParams.builder()
+                      .amount(Money.parse("1500.00", "MAD"))
+                      .orderReference("ORD-1005")
+                      .artisanId("art_7QK2M9")
+                      .method(PaymentMethodInput.card("4242424242424242", 3, 2032, "456"))
+                      .captureMethod(CaptureMethod.MANUAL)
+                      .build());
+      Payment unwanted =
+          client
+              .payments()
+              .create(params("ORD-1006", "300.00", PaymentMethodInput.mobileWallet("0661234567")));
+      // [snippet:capture]
+      Payment captured =
+          client
+              .payments()
+              .capture(held.id(), Money.parse("1000.00", "MAD"), RequestOptions.none());
+      Payment canceled = client.payments().cancel(unwanted.id());
+      // [end]
+      out.println(
+          "  Manual capture: "
+              + held.status().wireValue()
+              + " for "
+              + held.amount()
+              + ", "
+              + captured.amountCaptured()
+              + " captured -> "
+              + captured.status().wireValue()
+              + "; an unwanted wallet payment -> "
+              + canceled.status().wireValue());
 
       // [snippet:refund]
       Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
@@ -161,7 +225,7 @@ public final class BankScenario {
           .clock()
           .advance(Duration.ofDays(1)); // the payout arrives, the day's settlement closes
       List<String> statuses = new ArrayList<>();
-      for (Payment p : List.of(card, wallet, voucher, lost)) {
+      for (Payment p : List.of(card, wallet, voucher, lost, captured, canceled)) {
         statuses.add(client.payments().get(p.id()).status().wireValue());
       }
       out.println(
@@ -201,8 +265,10 @@ public final class BankScenario {
         Thread.sleep(25);
       }
       out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());
+      out.println("  Orders shipped on payment.succeeded: " + new TreeSet<>(shipped));
       return new Outcome(
           statuses,
+          new TreeSet<>(shipped),
           count,
           refund.amount(),
           client.payouts().get(payout.id()).status().wireValue(),
@@ -215,22 +281,29 @@ public final class BankScenario {
 
   private static volatile WebhookVerifier endpointVerifier;
 
-  private static HttpServer webhookEndpoint(List<String> events) throws IOException {
+  private static HttpServer webhookEndpoint(List<String> events, Set<String> shipped)
+      throws IOException {
     PaymentEventParser parser = new PaymentEventParser();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/hirfa/webhooks",
         exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
+          WebhookVerifier verifier = endpointVerifier;
+          // [snippet:webhook]
+          byte[] rawBody = exchange.getRequestBody().readAllBytes(); // before any parsing
           int status = 204;
           try {
             PaymentEvent event =
-                parser.parse(endpointVerifier.verify(exchange.getRequestHeaders(), body));
+                parser.parse(verifier.verify(exchange.getRequestHeaders(), rawBody));
+            if (event instanceof PaymentEvent.PaymentSucceeded e) {
+              shipped.add(e.payment().orderReference());
+            }
             events.add(event.type());
           } catch (WebhookVerificationException e) {
-            status = 400;
+            status = 400; // forged, tampered, stale or replayed: never trusted
           }
+          // [end]
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });

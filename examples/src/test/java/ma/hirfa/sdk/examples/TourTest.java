@@ -50,7 +50,10 @@ class TourTest {
             .start()) {
       BankScenario.Outcome o = BankScenario.run(sandbox, out);
 
-      assertThat(o.statuses()).containsExactly("succeeded", "succeeded", "succeeded", "succeeded");
+      assertThat(o.statuses())
+          .containsExactly(
+              "succeeded", "succeeded", "succeeded", "succeeded", "succeeded", "canceled");
+      assertThat(o.shipped()).contains("ORD-1001", "ORD-1004", "ORD-1005");
       assertThat(o.paymentsForLostOrder()).isEqualTo(1);
       assertThat(o.refunded()).isEqualTo(Money.parse("250.00", "MAD"));
       assertThat(o.payoutStatus()).isEqualTo("paid");

@@ -2,10 +2,12 @@ package ma.hirfa.sdk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +38,6 @@ final class WebhookDispatcher implements AutoCloseable {
   private final SandboxClock clock;
   private final Duration backoff;
   private final int maxAttempts;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ScheduledExecutorService scheduler;
   private final SecureRandom random = new SecureRandom();
   private final Object lock = new Object();
@@ -150,21 +150,14 @@ final class WebhookDispatcher implements AutoCloseable {
     // Re-signed on every attempt, with the real time: receivers check the timestamp against
     // their own clock, which the sandbox clock's advances do not move.
     Map<String, String> headers = endpoint.signer.sign(d.webhookId, Instant.now(), d.body);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(endpoint.url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "hirfa-sandbox-webhooks")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(d.body));
-    headers.forEach(request::header);
     int status;
     try {
-      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
+      status = post(endpoint.url, headers, d.body);
+    } catch (IOException e) {
       status = 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return; // the sandbox is closing
     }
     synchronized (lock) {
       d.attempts++;
@@ -181,6 +174,41 @@ final class WebhookDispatcher implements AutoCloseable {
     }
     long delay = backoff.toMillis() << Math.min(d.attempts - 1, 16);
     var unused = scheduler.schedule(() -> attempt(endpoint, d), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Posts one delivery. {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: on
+   * JDK 17 an HttpClient cannot be closed and its selector thread outlives the sandbox, which leak
+   * checks of the tests that use the sandbox would (rightly) report. The connection is closed after
+   * each delivery, so no keep-alive thread stays either.
+   */
+  private static int post(String url, Map<String, String> headers, byte[] body) throws IOException {
+    HttpURLConnection c =
+        (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+    try {
+      c.setConnectTimeout(5_000);
+      c.setReadTimeout(10_000);
+      c.setInstanceFollowRedirects(false);
+      c.setRequestMethod("POST");
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(body.length);
+      c.setRequestProperty("Content-Type", "application/json");
+      c.setRequestProperty("User-Agent", "hirfa-sandbox-webhooks");
+      headers.forEach(c::setRequestProperty);
+      try (OutputStream out = c.getOutputStream()) {
+        out.write(body);
+      }
+      int status = c.getResponseCode();
+      InputStream answer = status >= 400 ? c.getErrorStream() : c.getInputStream();
+      if (answer != null) {
+        try (answer) {
+          long unused = answer.skip(64 * 1024); // the answer is not read, only drained a little
+        }
+      }
+      return status;
+    } finally {
+      c.disconnect();
+    }
   }
 
   private ObjectNode render(Endpoint e, boolean withSecret) {

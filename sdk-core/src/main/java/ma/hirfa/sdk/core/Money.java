@@ -184,8 +184,22 @@ public final class Money implements Comparable<Money> {
     }
   }
 
+  private static final Currency MAD = Currency.getInstance("MAD");
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final Currency USD = Currency.getInstance("USD");
+
   private static Currency currency(String code) {
-    if (code == null || code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+    // The platform's three currencies without a lookup: every decoded amount comes through here.
+    if ("MAD".equals(code)) {
+      return MAD;
+    }
+    if ("EUR".equals(code)) {
+      return EUR;
+    }
+    if ("USD".equals(code)) {
+      return USD;
+    }
+    if (code == null || code.length() != 3 || !isUpperAscii(code)) {
       throw new ValidationException(
           "currency", "must be an upper-case ISO 4217 code like MAD but was '" + code + "'");
     }
@@ -194,6 +208,16 @@ public final class Money implements Comparable<Money> {
     } catch (IllegalArgumentException e) {
       throw new ValidationException("currency", "unknown ISO 4217 code '" + code + "'");
     }
+  }
+
+  private static boolean isUpperAscii(String code) {
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Currency checkFractionDigits(Currency currency) {

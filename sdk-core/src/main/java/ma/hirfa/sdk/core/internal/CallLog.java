@@ -24,6 +24,10 @@ final class CallLog {
 
   private CallLog() {}
 
+  static boolean debugEnabled() {
+    return LOG.isDebugEnabled();
+  }
+
   static void attempt(AttemptEvent e, int maxAttempts, String decision) {
     if (!LOG.isDebugEnabled()) {
       return;

@@ -59,7 +59,10 @@ final class CallRunner {
 
   private final Instant deadline;
   private final int maxAttempts;
-  private final Retry.AsyncContext<Outcome> retryContext;
+
+  /** Null when the call has one attempt: nothing to decide, so no Resilience4j context. */
+  private final Retry.@Nullable AsyncContext<Outcome> retryContext;
+
   private final long startNanos = System.nanoTime();
   private final HttpUrl url;
   private final byte[] body;
@@ -92,7 +95,8 @@ final class CallRunner {
     this.deadline = options.clock().instant().plus(timeout);
     this.maxAttempts =
         ro.maxAttempts() > 0 ? ro.maxAttempts() : options.retryPolicy().maxAttempts();
-    this.retryContext = rt.resilience.retry(maxAttempts).<Outcome>asyncContext();
+    this.retryContext =
+        maxAttempts > 1 ? rt.resilience.retry(maxAttempts).<Outcome>asyncContext() : null;
     HttpUrl.Builder u = rt.baseUrl.newBuilder();
     for (String segment : request.segments()) {
       u.addPathSegment(segment);
@@ -266,19 +270,20 @@ final class CallRunner {
               diagnostics(0, null, null),
               lastError));
     }
+    // addHeader on a fresh builder: header() would first scan for a value to replace.
     Request.Builder b =
         new Request.Builder()
             .url(url)
-            .header("Authorization", "Bearer " + apiKey())
-            .header("Hirfa-Version", options.apiVersion())
-            .header("User-Agent", options.userAgent())
-            .header("Accept", "application/json, application/problem+json")
-            .header("Hirfa-Invocation-Id", invocationId)
-            .header("Hirfa-Attempt", Integer.toString(attempt))
+            .addHeader("Authorization", "Bearer " + apiKey())
+            .addHeader("Hirfa-Version", options.apiVersion())
+            .addHeader("User-Agent", options.userAgent())
+            .addHeader("Accept", "application/json, application/problem+json")
+            .addHeader("Hirfa-Invocation-Id", invocationId)
+            .addHeader("Hirfa-Attempt", Integer.toString(attempt))
             .tag(AttemptTracker.State.class, new AttemptTracker.State())
             .tag(Remaining.class, new Remaining(remaining));
     if (idempotencyKey != null) {
-      b.header("Idempotency-Key", idempotencyKey);
+      b.addHeader("Idempotency-Key", idempotencyKey);
     }
     request.options().headers().forEach(b::header);
     request.headers().forEach(b::header);
@@ -365,10 +370,14 @@ final class CallRunner {
     lastMayHaveBeenSent |= o.mayHaveBeenSent;
     if (o.isSuccess()) {
       rt.resilience.budget.onSuccess();
-      retryContext.onComplete();
-      AttemptEvent e = attemptEvent(o, null, null, null);
-      CallLog.attempt(e, maxAttempts, "");
-      CallLog.notifyAttempt(options.listeners(), e);
+      if (retryContext != null) {
+        retryContext.onComplete();
+      }
+      if (CallLog.debugEnabled() || !options.listeners().isEmpty()) {
+        AttemptEvent e = attemptEvent(o, null, null, null);
+        CallLog.attempt(e, maxAttempts, "");
+        CallLog.notifyAttempt(options.listeners(), e);
+      }
       notifyCall(o.status, null);
       byte[] bytes = o.body == null ? EMPTY : o.body;
       return new Step(
@@ -395,7 +404,7 @@ final class CallRunner {
       // create a second object. Only a failure that proves nothing was sent is retried.
       stop = "; not retried: no idempotency key and the request may have been sent";
     } else {
-      delay = retryContext.onResult(o);
+      delay = retryContext == null ? -1 : retryContext.onResult(o);
       if (delay < 0) {
         stop = "; attempts exhausted";
       } else if (options.clock().instant().plusMillis(delay).isAfter(deadline)) {
@@ -481,6 +490,9 @@ final class CallRunner {
   }
 
   private void notifyCall(int status, @Nullable HirfaException error) {
+    if (options.listeners().isEmpty()) {
+      return;
+    }
     CallLog.notifyCall(
         options.listeners(),
         new CallEvent(

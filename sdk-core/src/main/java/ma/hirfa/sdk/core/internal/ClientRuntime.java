@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
@@ -45,18 +46,30 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** A runtime with its own connection pool and dispatcher, for the API named {@code apiName}. */
   public static ClientRuntime create(ClientOptions options, String apiName) {
+    return create(options, apiName, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #create(ClientOptions, String)}, with {@code transport} applied to the OkHttp builder
+   * first: for benchmarks and tests that put an in-memory interceptor in front of the network, to
+   * measure or exercise the pipeline alone. Not for production use.
+   */
+  public static ClientRuntime create(
+      ClientOptions options, String apiName, UnaryOperator<OkHttpClient.Builder> transport) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(options.maxConcurrentRequests());
     // Every call goes to one host: the per-host limit must not be the bottleneck.
     dispatcher.setMaxRequestsPerHost(options.maxConcurrentRequests());
     OkHttpClient base =
-        new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .connectionPool(
-                new ConnectionPool(
-                    options.maxIdleConnections(),
-                    options.keepAlive().toMillis(),
-                    TimeUnit.MILLISECONDS))
+        transport
+            .apply(
+                new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectionPool(
+                        new ConnectionPool(
+                            options.maxIdleConnections(),
+                            options.keepAlive().toMillis(),
+                            TimeUnit.MILLISECONDS)))
             .build();
     return new ClientRuntime(
         options, configure(base, options), new Json(), new Resilience(apiName, options), true);

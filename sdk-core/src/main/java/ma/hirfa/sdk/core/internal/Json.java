@@ -23,9 +23,21 @@ public final class Json {
         new Moshi.Builder().add(new CoreAdapters()).add(new RecordAdapterFactory()).build();
   }
 
-  @SuppressWarnings("TypeParameterUnusedInFormals") // Moshi's own signature; callers pick T.
+  /**
+   * Moshi's own cache is a map behind a lock taken on every lookup; this one is read without a
+   * lock, which matters when many threads decode at once.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Type, JsonAdapter<?>> adapters =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @SuppressWarnings({"TypeParameterUnusedInFormals", "unchecked"}) // Moshi's own signature.
   public <T> JsonAdapter<T> adapter(Type type) {
-    return moshi.adapter(type);
+    JsonAdapter<?> cached = adapters.get(type);
+    if (cached == null) {
+      cached = moshi.adapter(type);
+      adapters.putIfAbsent(type, cached);
+    }
+    return (JsonAdapter<T>) cached;
   }
 
   /** Encodes a value (usually a params record) as UTF-8 JSON. */

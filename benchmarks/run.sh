@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole benchmark suite on this machine (about 12 minutes on 2 cores) and writes
+# Runs the whole benchmark suite on this machine (about 14 minutes on 2 cores) and writes
 # benchmarks/RESULTS.md: the machine, the JDK, every ratio with its error, and the footprint.
 # Usage: benchmarks/run.sh [--quick]   (--quick: one short iteration each, for CI smoke runs)
 set -euo pipefail
@@ -18,6 +18,7 @@ run() { # name, regex, extra args
 }
 run webhooks 'WebhookVerifyBenchmark' -prof gc
 run calls 'CallOverheadBenchmark'
+run pipeline 'PipelineBenchmark' -prof gc
 run decode 'CatalogDecodeBenchmark' -prof gc
 run export 'CatalogExportBenchmark'
 run prefetch 'CatalogPrefetchBenchmark'

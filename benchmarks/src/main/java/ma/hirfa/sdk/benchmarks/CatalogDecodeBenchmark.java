@@ -45,11 +45,13 @@ public class CatalogDecodeBenchmark {
   private byte[] page;
   private Json json;
   private ObjectMapper jackson;
+  private com.squareup.moshi.JsonAdapter<Object> moshiMap;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     page = Samples.page();
     json = new Json();
+    moshiMap = new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class);
     jackson =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -69,6 +71,15 @@ public class CatalogDecodeBenchmark {
   @Benchmark
   public JPage jackson() throws IOException {
     return jackson.readValue(page, JPage.class);
+  }
+
+  /**
+   * Moshi's own generic decoding into maps and lists, with no models and no checks: what the SDK's
+   * typed layer is measured against, to tell its cost from the JSON reader's.
+   */
+  @Benchmark
+  public Object moshiMap() throws IOException {
+    return moshiMap.fromJson(new Buffer().write(page));
   }
 
   @Benchmark

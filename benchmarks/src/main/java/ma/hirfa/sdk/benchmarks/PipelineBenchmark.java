@@ -51,8 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Measurement(iterations = 6, time = 2)
+@Fork(1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PipelineBenchmark {

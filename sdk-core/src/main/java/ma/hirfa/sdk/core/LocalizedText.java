@@ -154,7 +154,8 @@ public final class LocalizedText {
 
   /** Builds a {@link LocalizedText}. */
   public static final class Builder {
-    private final Map<String, String> values = new LinkedHashMap<>();
+    private Map<String, String> values = new LinkedHashMap<>();
+    private boolean built;
 
     private Builder() {}
 
@@ -164,7 +165,11 @@ public final class LocalizedText {
       if (text == null || text.isBlank()) {
         throw new ValidationException("localizedText." + tag, "must not be blank");
       }
-      values.put(tag, Normalizer.normalize(text, Normalizer.Form.NFC));
+      if (built) { // the last build() took the map: copy before changing it
+        values = new LinkedHashMap<>(values);
+        built = false;
+      }
+      values.put(tag, nfc(text));
       return this;
     }
 
@@ -172,7 +177,22 @@ public final class LocalizedText {
       if (values.isEmpty()) {
         throw new ValidationException("localizedText", "must have at least one language");
       }
-      return new LocalizedText(new LinkedHashMap<>(values));
+      // The map is handed over, not copied; a later put() copies it first.
+      built = true;
+      return new LocalizedText(values);
     }
+  }
+
+  /**
+   * NFC without the normaliser's work for text below U+0300 (ASCII, Latin-1, Latin Extended: no
+   * combining marks there, so already NFC), which most French, English and Spanish text is.
+   */
+  static String nfc(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) >= 0x300) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+      }
+    }
+    return text;
   }
 }

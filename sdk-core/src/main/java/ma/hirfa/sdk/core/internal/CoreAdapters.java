@@ -167,13 +167,19 @@ final class CoreAdapters implements JsonAdapter.Factory {
 
   /** A JSON object of language tag to text; normalised to NFC by {@link LocalizedText}. */
   private static final class LocalizedTextAdapter extends JsonAdapter<LocalizedText> {
+    /** The platform's languages, matched without allocating a name string for each. */
+    private static final String[] TAGS = {"ar", "fr", "en", "es", "zgh", "ary"};
+
+    private static final JsonReader.Options TAG_OPTIONS = JsonReader.Options.of(TAGS);
+
     @Override
     public LocalizedText fromJson(JsonReader reader) throws IOException {
       LocalizedText.Builder b = LocalizedText.builder();
       reader.beginObject();
       try {
         while (reader.hasNext()) {
-          String tag = reader.nextName();
+          int known = reader.selectName(TAG_OPTIONS);
+          String tag = known >= 0 ? TAGS[known] : reader.nextName();
           if (reader.peek() == JsonReader.Token.NULL) {
             reader.skipValue();
             continue;

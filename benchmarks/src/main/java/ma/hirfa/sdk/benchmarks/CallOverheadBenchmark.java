@@ -107,7 +107,7 @@ public class CallOverheadBenchmark {
   }
 
   /** Sequential calls of each side before the trial, to reach steady-state compiled code. */
-  static final int WARM_CALLS = 20_000;
+  static final int WARM_CALLS = 15_000;
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {

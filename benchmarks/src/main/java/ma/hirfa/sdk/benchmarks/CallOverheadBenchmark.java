@@ -1,8 +1,6 @@
 package ma.hirfa.sdk.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -63,7 +61,7 @@ public class CallOverheadBenchmark {
     String base = server.baseUrl();
     sdk =
         PaymentsClient.builder()
-            .apiKey("sk_test_BenchmarkKey0000000")
+            .apiKey(Samples.API_KEY)
             .baseUrl(base)
             .configure(
                 o ->
@@ -83,16 +81,8 @@ public class CallOverheadBenchmark {
             .callTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
             .build();
-    rawAdapter =
-        new Moshi.Builder()
-            .build()
-            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-    rawRequest =
-        new Request.Builder()
-            .url(base + "v1/payments/pay_6LbMKYksDgXSLF")
-            .header("Authorization", "Bearer sk_test_BenchmarkKey0000000")
-            .header("Accept", "application/json")
-            .build();
+    rawAdapter = Samples.mapAdapter();
+    rawRequest = Samples.paymentRequest(base);
     if (sdkGet() == null || rawGet() == null) {
       throw new IllegalStateException("both sides must decode the payment");
     }
@@ -121,7 +111,7 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Payment sdkGet() {
-    return sdk.payments().get("pay_6LbMKYksDgXSLF");
+    return sdk.payments().get(Samples.PAYMENT_ID);
   }
 
   @Benchmark

@@ -1,8 +1,6 @@
 package ma.hirfa.sdk.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -56,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PipelineBenchmark {
-  private static final String ID = "pay_6LbMKYksDgXSLF";
+  private static final String ID = Samples.PAYMENT_ID;
   private static final byte[] BODY =
       CallOverheadBenchmark.PAYMENT_JSON.getBytes(StandardCharsets.UTF_8);
   private static final MediaType JSON = MediaType.get("application/json");
@@ -85,8 +83,7 @@ public class PipelineBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     String base = "http://127.0.0.1:9/"; // never dialled: the interceptor answers first
-    ClientOptions.Builder options =
-        ClientOptions.builder().apiKey("sk_test_BenchmarkKey0000000").baseUrl(base);
+    ClientOptions.Builder options = ClientOptions.builder().apiKey(Samples.API_KEY).baseUrl(base);
     bare =
         ClientRuntime.create(
             options
@@ -108,16 +105,8 @@ public class PipelineBenchmark {
             .addInterceptor(IN_MEMORY)
             .retryOnConnectionFailure(false)
             .build();
-    rawAdapter =
-        new Moshi.Builder()
-            .build()
-            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-    rawRequest =
-        new Request.Builder()
-            .url(base + "v1/payments/" + ID)
-            .header("Authorization", "Bearer sk_test_BenchmarkKey0000000")
-            .header("Accept", "application/json")
-            .build();
+    rawAdapter = Samples.mapAdapter();
+    rawRequest = Samples.paymentRequest(base);
     get = ApiRequest.get("v1", "payments", ID).build();
     if (!sdkBare().id().equals(ID) || !sdkResilient().id().equals(ID) || raw().isEmpty()) {
       throw new IllegalStateException("every side must decode the payment");

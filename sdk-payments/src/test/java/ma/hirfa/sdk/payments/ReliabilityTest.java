@@ -86,97 +86,49 @@ class ReliabilityTest {
 
   /**
    * One money-moving create under test: the path its faults are injected on, how to prepare a fresh
-   * subject (the order, payment or artisan the write belongs to), the call, and how many writes the
-   * sandbox holds for that subject.
+   * subject (the order, payment or artisan the write belongs to) from a name, the call, and how
+   * many writes the sandbox holds for that subject.
    */
-  interface Write {
-    String path();
-
-    String subject(Sandbox sandbox, String name);
-
-    void call(PaymentsClient client, String subject);
-
-    int count(Sandbox sandbox, String subject);
-  }
+  record Write(
+      String path,
+      java.util.function.BiFunction<Sandbox, String, String> subject,
+      java.util.function.BiConsumer<PaymentsClient, String> call,
+      java.util.function.ToIntBiFunction<Sandbox, String> count) {}
 
   static final Write PAYMENT =
-      new Write() {
-        @Override
-        public String path() {
-          return "/v1/payments";
-        }
-
-        @Override
-        public String subject(Sandbox sandbox, String name) {
-          return name;
-        }
-
-        @Override
-        public void call(PaymentsClient client, String order) {
-          client.payments().create(create(order));
-        }
-
-        @Override
-        public int count(Sandbox sandbox, String order) {
-          return sandbox.paymentCount(order);
-        }
-      };
+      new Write(
+          "/v1/payments",
+          (sandbox, name) -> name,
+          (client, order) -> client.payments().create(create(order)),
+          Sandbox::paymentCount);
 
   static final Write REFUND =
-      new Write() {
-        @Override
-        public String path() {
-          return "/v1/refunds";
-        }
-
-        @Override
-        public String subject(Sandbox sandbox, String name) {
-          try (PaymentsClient clean = client(sandbox, o -> {})) {
-            return clean.payments().create(create(name)).id();
-          }
-        }
-
-        @Override
-        public void call(PaymentsClient client, String paymentId) {
-          client
-              .refunds()
-              .create(RefundCreateParams.partial(paymentId, Money.parse("10.00", "MAD")));
-        }
-
-        @Override
-        public int count(Sandbox sandbox, String paymentId) {
-          return sandbox.refundCount(paymentId);
-        }
-      };
+      new Write(
+          "/v1/refunds",
+          (sandbox, name) -> {
+            try (PaymentsClient clean = client(sandbox, o -> {})) {
+              return clean.payments().create(create(name)).id();
+            }
+          },
+          (client, paymentId) ->
+              client
+                  .refunds()
+                  .create(RefundCreateParams.partial(paymentId, Money.parse("10.00", "MAD"))),
+          Sandbox::refundCount);
 
   static final Write PAYOUT =
-      new Write() {
-        @Override
-        public String path() {
-          return "/v1/payouts";
-        }
-
-        @Override
-        public String subject(Sandbox sandbox, String name) {
-          return "art_" + name.replace("-", "");
-        }
-
-        @Override
-        public void call(PaymentsClient client, String artisanId) {
-          client
-              .payouts()
-              .create(
-                  PayoutCreateParams.of(
-                      artisanId,
-                      Money.parse("250.00", "MAD"),
-                      PayoutDestination.rib("011519000001205000534921")));
-        }
-
-        @Override
-        public int count(Sandbox sandbox, String artisanId) {
-          return sandbox.payoutCount(artisanId);
-        }
-      };
+      new Write(
+          "/v1/payouts",
+          (sandbox, name) -> "art_" + name.replace("-", ""),
+          (client, artisanId) ->
+              client
+                  .payouts()
+                  .create(
+                      PayoutCreateParams.of(
+                          artisanId,
+                          Money.parse("250.00", "MAD"),
+                          PayoutDestination.rib("011519000001205000534921"))),
+          Sandbox::payoutCount);
 
   /** Runs one create and checks the invariant against the sandbox. */
   static Verdict attempt(
@@ -185,12 +137,12 @@ class ReliabilityTest {
     boolean consistent;
     int count;
     try {
-      write.call(client, subject);
-      count = write.count(sandbox, subject);
+      write.call().accept(client, subject);
+      count = write.count().applyAsInt(sandbox, subject);
       outcome = "returned";
       consistent = count == 1;
     } catch (HirfaException e) {
-      count = write.count(sandbox, subject);
+      count = write.count().applyAsInt(sandbox, subject);
       boolean saysMaybe =
           e instanceof ConnectionException c && c.mayHaveBeenSent() && e.idempotencyKey() != null;
       outcome =
@@ -245,7 +197,7 @@ class ReliabilityTest {
       Faults f = sandbox.faults();
       java.util.function.BiFunction<String, String, Verdict> run =
           (fault, subjectName) -> {
-            String subject = write.subject(sandbox, tag + "-" + subjectName);
+            String subject = write.subject().apply(sandbox, tag + "-" + subjectName);
             try (PaymentsClient client = client(sandbox, o -> {})) {
               return attempt(sandbox, client, write, fault, subject);
             }
@@ -275,7 +227,7 @@ class ReliabilityTest {
       try (ServerSocket s = new ServerSocket(0)) {
         closedPort = s.getLocalPort();
       }
-      String subject = write.subject(sandbox, tag + "-F10");
+      String subject = write.subject().apply(sandbox, tag + "-F10");
       try (PaymentsClient refused =
           PaymentsClient.builder()
               .apiKey(sandbox.apiKey())

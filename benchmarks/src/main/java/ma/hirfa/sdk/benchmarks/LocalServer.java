@@ -21,8 +21,6 @@ final class LocalServer implements AutoCloseable {
   private final long repeat;
   private final long delayNanos;
   private volatile boolean running = true;
-  private final java.util.concurrent.atomic.AtomicInteger accepted =
-      new java.util.concurrent.atomic.AtomicInteger();
 
   LocalServer(String contentType, byte[] body, long repeat, byte[] tail, long delayNanos)
       throws IOException {
@@ -50,11 +48,6 @@ final class LocalServer implements AutoCloseable {
         "application/json", body.getBytes(StandardCharsets.UTF_8), 1, new byte[0], 0);
   }
 
-  /** Connections accepted so far: a client that reuses its pool opens few. */
-  int accepted() {
-    return accepted.get();
-  }
-
   String baseUrl() {
     return "http://127.0.0.1:" + socket.getLocalPort() + "/";
   }
@@ -63,7 +56,6 @@ final class LocalServer implements AutoCloseable {
     while (running) {
       try {
         Socket s = socket.accept();
-        accepted.incrementAndGet();
         s.setTcpNoDelay(true);
         Thread t = new Thread(() -> serve(s), "bench-server-conn");
         t.setDaemon(true);

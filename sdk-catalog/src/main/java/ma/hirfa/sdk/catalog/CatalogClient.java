@@ -115,8 +115,7 @@ public final class CatalogClient implements AutoCloseable {
 
     @Override
     protected CatalogClient build(ClientOptions options) {
-      return new CatalogClient(
-          parent == null ? ClientRuntime.create(options, API) : parent.derive(options));
+      return new CatalogClient(ClientRuntime.createOrDerive(parent, options, API));
     }
   }
 }

@@ -126,8 +126,7 @@ public final class PaymentsClient implements AutoCloseable {
 
     @Override
     protected PaymentsClient build(ClientOptions options) {
-      return new PaymentsClient(
-          parent == null ? ClientRuntime.create(options, API) : parent.derive(options));
+      return new PaymentsClient(ClientRuntime.createOrDerive(parent, options, API));
     }
   }
 }

@@ -66,13 +66,12 @@ public final class Faults {
     if (status != 429 && (status < 500 || status > 599)) {
       throw new IllegalArgumentException("status must be 429 or 5xx but was " + status);
     }
-    return add(
-        Kind.STATUS,
-        method,
-        pathPrefix,
-        status,
-        status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
-        times);
+    return add(Kind.STATUS, method, pathPrefix, status, defaultRetryAfter(status), times);
+  }
+
+  /** The {@code Retry-After} of an injected status: 1 s for a 429, none for a 5xx. */
+  static Duration defaultRetryAfter(int status) {
+    return status == 429 ? Duration.ofSeconds(1) : Duration.ZERO;
   }
 
   /**
@@ -198,13 +197,7 @@ public final class Faults {
       Kind kind = rr.kinds().get(rr.random().nextInt(rr.kinds().size()));
       injected.merge(kind, 1, Integer::sum);
       int status = kind == Kind.STATUS ? (rr.random().nextBoolean() ? 503 : 429) : 0;
-      return new Rule(
-          kind,
-          method,
-          rr.pathPrefix(),
-          status,
-          status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
-          1);
+      return new Rule(kind, method, rr.pathPrefix(), status, defaultRetryAfter(status), 1);
     }
     return null;
   }

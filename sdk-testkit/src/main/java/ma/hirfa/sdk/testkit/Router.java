@@ -270,12 +270,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       if (h.matches("429|5\\d\\d")) {
         int status = Integer.parseInt(h);
         return new Faults.Rule(
-            Faults.Kind.STATUS,
-            e.method,
-            e.path,
-            status,
-            status == 429 ? Duration.ofSeconds(1) : Duration.ZERO,
-            1);
+            Faults.Kind.STATUS, e.method, e.path, status, Faults.defaultRetryAfter(status), 1);
       }
     }
     return faults.take(e.method, e.path);

@@ -12,6 +12,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine one client stands on: the configured OkHttp client, the JSON codec and the resilience
@@ -73,6 +74,15 @@ public final class ClientRuntime implements AutoCloseable {
             .build();
     return new ClientRuntime(
         options, configure(base, options), new Json(), new Resilience(apiName, options), true);
+  }
+
+  /**
+   * What a client's builder builds on: a new runtime, or, for a builder made by {@code
+   * newBuilder()}, one derived from the {@code parent} client's runtime.
+   */
+  public static ClientRuntime createOrDerive(
+      @Nullable ClientRuntime parent, ClientOptions options, String apiName) {
+    return parent == null ? create(options, apiName) : parent.derive(options);
   }
 
   /** A runtime with other options that shares this one's pool, dispatcher and codec. */

@@ -9,10 +9,10 @@ module ma.hirfa.sdk.core {
   requires okio;
   requires com.squareup.moshi;
   requires io.github.resilience4j.core;
-  requires io.github.resilience4j.retry;
   requires io.github.resilience4j.circuitbreaker;
   requires org.slf4j;
   requires static jakarta.servlet;
+  requires static com.google.errorprone.annotations;
 
   exports ma.hirfa.sdk.core;
   exports ma.hirfa.sdk.core.webhooks;

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the {@code Request-Id} of the last response, if any
  * @param idempotencyKey the {@code Idempotency-Key} sent on every attempt, if the call had one
  * @param attempts how many attempts were made (1 when the call was not retried)
+ * @param mayHaveBeenSent whether any attempt of the call may have reached the API: false only when
+ *     the SDK knows that none did (every connection was refused, or nothing was attempted). Once
+ *     true for one attempt it stays true for the call, whatever the later attempts did.
  */
 public record CallDiagnostics(
     String method,
@@ -22,7 +25,23 @@ public record CallDiagnostics(
     @Nullable String code,
     @Nullable String requestId,
     @Nullable String idempotencyKey,
-    int attempts) {
+    int attempts,
+    boolean mayHaveBeenSent) {
+
+  /**
+   * Diagnostics of a call that made {@code attempts} attempts; it may have been sent as soon as one
+   * attempt was made (the cautious answer when nothing better is known).
+   */
+  public CallDiagnostics(
+      String method,
+      String path,
+      int status,
+      @Nullable String code,
+      @Nullable String requestId,
+      @Nullable String idempotencyKey,
+      int attempts) {
+    this(method, path, status, code, requestId, idempotencyKey, attempts, attempts > 0);
+  }
 
   String describe() {
     StringBuilder sb =
@@ -31,10 +50,10 @@ public record CallDiagnostics(
       sb.append(", status=").append(status);
     }
     if (code != null) {
-      sb.append(", code=").append(code);
+      sb.append(", code=").append(Redactor.untrustedId(code));
     }
     if (requestId != null) {
-      sb.append(", request_id=").append(requestId);
+      sb.append(", request_id=").append(Redactor.untrustedId(requestId));
     }
     if (idempotencyKey != null) {
       sb.append(", idempotency_key=").append(idempotencyKey);

@@ -5,14 +5,18 @@ import java.util.Objects;
 
 /**
  * When a client stops calling an API that keeps failing. Each client holds one breaker per API, fed
- * with every attempt's classified outcome: 5xx, timeouts and connection failures count as failures;
- * any other response, including every 4xx (408 and 429 too), counts as a success, so a caller's bad
- * input or a rate limit can never open the breaker.
+ * with the outcome of every <em>call</em>, once, after its retries: a call that ended in a 5xx, a
+ * timeout or a connection failure counts as a failure; any other end, a success after retries and
+ * every 4xx (408 and 429 too) included, counts as a success. So faults the retries absorb (a lost
+ * response, a 503 now and then) never open the breaker, nor can a caller's bad input or a rate
+ * limit, while a dead API, where every call fails, opens it after {@link #minimumCalls()} calls.
  *
- * <p>Once at least {@link #minimumCalls()} attempts were seen and {@link #failureRatePercent()} of
- * the last {@link #windowSize()} failed, the breaker opens: calls fail at once with {@link
- * CircuitOpenException} for {@link #openDuration()}. Then {@link #halfOpenCalls()} trial calls go
- * through; if enough succeed it closes again.
+ * <p>Once at least {@link #minimumCalls()} calls were seen and {@link #failureRatePercent()} of the
+ * last {@link #windowSize()} failed, the breaker opens: calls fail at once with {@link
+ * CircuitOpenException} for {@link #openDuration()}, and a call in progress makes no further
+ * attempt. Then {@link #halfOpenCalls()} trial calls go through; if enough succeed it closes again.
+ * The evidence behind the defaults is in {@code docs/reliability.md} ({@code
+ * CircuitBreakerEvidenceTest}).
  */
 public final class CircuitBreakerPolicy {
   private static final CircuitBreakerPolicy DEFAULT = builder().build();
@@ -33,7 +37,7 @@ public final class CircuitBreakerPolicy {
     this.halfOpenCalls = b.halfOpenCalls;
   }
 
-  /** 50 % of the last 20 attempts (at least 10 seen), open for 30 s, 3 trial calls. */
+  /** 50 % of the last 20 calls (at least 5 seen), open for 30 s, 3 trial calls. */
   public static CircuitBreakerPolicy defaults() {
     return DEFAULT;
   }
@@ -112,7 +116,7 @@ public final class CircuitBreakerPolicy {
     private boolean enabled = true;
     private int failureRatePercent = 50;
     private int windowSize = 20;
-    private int minimumCalls = 10;
+    private int minimumCalls = 5;
     private Duration openDuration = Duration.ofSeconds(30);
     private int halfOpenCalls = 3;
 
@@ -128,7 +132,7 @@ public final class CircuitBreakerPolicy {
       return this;
     }
 
-    /** The number of recent attempts the failure rate is computed over; 1 to 10,000, default 20. */
+    /** The number of recent calls the failure rate is computed over; 1 to 10,000, default 20. */
     public Builder windowSize(int size) {
       if (size < 1 || size > 10_000) {
         throw new ValidationException(
@@ -138,7 +142,7 @@ public final class CircuitBreakerPolicy {
       return this;
     }
 
-    /** Attempts seen before the rate is judged; 1 to 10,000, default 10. */
+    /** Calls seen before the rate is judged; 1 to 10,000, default 5. */
     public Builder minimumCalls(int calls) {
       if (calls < 1 || calls > 10_000) {
         throw new ValidationException(

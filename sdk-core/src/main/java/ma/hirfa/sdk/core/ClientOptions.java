@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.core;
 
-import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,6 +18,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.core.internal.SdkInfo;
+import ma.hirfa.sdk.core.internal.TlsProbe;
+import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -495,6 +496,7 @@ public final class ClientOptions {
         throw new ValidationException(
             "apiKey", "a live key must not be sent to a loopback sandbox; use an sk_test_ key");
       }
+      TlsProbe.check(trustManager, hostnameVerifier, key.startsWith("sk_live_"));
       return new ClientOptions(this, key);
     }
   }
@@ -542,19 +544,7 @@ public final class ClientOptions {
     }
 
     static boolean isLoopback(String host) {
-      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      if (h.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      // Only literal addresses are checked: a name other than localhost is never resolved here.
-      if (!h.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-        return false;
-      }
-      try {
-        return InetAddress.getByName(h).isLoopbackAddress();
-      } catch (java.net.UnknownHostException e) {
-        return false;
-      }
+      return Validate.isLoopback(host);
     }
   }
 

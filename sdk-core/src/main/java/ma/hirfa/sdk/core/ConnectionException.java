@@ -30,6 +30,7 @@ public class ConnectionException extends HirfaException {
    * False only when the SDK knows the request never left (the connection was refused, or the host
    * could not be resolved). True means the API may have processed it.
    */
+  @Override
   public boolean mayHaveBeenSent() {
     return mayHaveBeenSent;
   }

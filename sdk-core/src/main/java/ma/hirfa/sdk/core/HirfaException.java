@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Messages never contain API keys, webhook secrets, card numbers, CVV, RIB/IBAN or phone
- * numbers.
+ * numbers: what came from outside the SDK is redacted where it is quoted, and every message passes
+ * a last check for keys, bearer tokens and card numbers.
  */
 public class HirfaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +28,9 @@ public class HirfaException extends RuntimeException {
 
   public HirfaException(
       String message, @Nullable CallDiagnostics diagnostics, @Nullable Throwable cause) {
-    super(Redactor.redact(message) + (diagnostics == null ? "" : diagnostics.describe()), cause);
+    super(
+        Redactor.scrubSecrets(message) + (diagnostics == null ? "" : diagnostics.describe()),
+        cause);
     this.diagnostics = diagnostics;
   }
 
@@ -54,6 +57,17 @@ public class HirfaException extends RuntimeException {
   /** The idempotency key of the call; retrying with it can never create a second object. */
   public @Nullable String idempotencyKey() {
     return diagnostics == null ? null : diagnostics.idempotencyKey();
+  }
+
+  /**
+   * Whether any attempt of the call may have reached the API, so that a write may exist: false only
+   * when the SDK knows none did (input refused, every connection refused, the breaker open from the
+   * start). Once one attempt may have been sent, every exception of the call says so, whatever
+   * happened after. When true and the call writes, retry with the same {@link #idempotencyKey()},
+   * or read the object, before acting again.
+   */
+  public boolean mayHaveBeenSent() {
+    return diagnostics != null && diagnostics.mayHaveBeenSent();
   }
 
   /** How many attempts were made, or 0 when nothing was sent. */

@@ -23,9 +23,11 @@ import java.util.Objects;
  *
  * <h2>Retry budget</h2>
  *
- * A client holds at most {@link #budgetTokens()} retry tokens; each retry spends one and each call
- * that succeeds earns back {@link #budgetRefillPerSuccess()}. When the tokens run out, failures are
- * returned at once instead of being retried, so an outage cannot turn into a retry storm.
+ * A client holds at most {@link #budgetTokens()} retry tokens; each retry spends one. A call that
+ * succeeds at its first attempt earns back {@link #budgetRefillPerSuccess()}; a call that succeeds
+ * after retries gets back what it spent, since its retries did their job. When the tokens run out,
+ * failures are returned at once instead of being retried, so an outage (where retries fail) cannot
+ * turn into a retry storm, while faults that retries absorb never exhaust the budget.
  *
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.builder()
@@ -187,9 +189,10 @@ public final class RetryPolicy {
     }
 
     /**
-     * The retry budget: at most {@code tokens} banked retries (0 disables the budget), each
-     * successful call refilling {@code refillPerSuccess} of a token. Default 20 and 0.2: in steady
-     * state, retries stay under a fifth of successful calls.
+     * The retry budget: at most {@code tokens} banked retries (0 disables the budget), each call
+     * that succeeds at its first attempt refilling {@code refillPerSuccess} of a token, and each
+     * call that succeeds after retries refunding them. Default 20 and 0.2: in an outage, retries
+     * that fail stay under 20 plus a fifth of the calls that succeeded.
      */
     public Builder budget(int tokens, double refillPerSuccess) {
       if (tokens < 0 || tokens > 1_000_000) {

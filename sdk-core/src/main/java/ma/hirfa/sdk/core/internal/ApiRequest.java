@@ -36,7 +36,8 @@ public final class ApiRequest {
   }
 
   /**
-   * A POST; it carries an {@code Idempotency-Key} unless {@link Builder#withoutIdempotencyKey()}.
+   * A POST; like every write it carries an {@code Idempotency-Key} unless {@link
+   * Builder#withoutIdempotencyKey()}.
    */
   public static Builder post(String... segments) {
     return new Builder("POST", segments);
@@ -83,9 +84,15 @@ public final class ApiRequest {
     return options;
   }
 
-  /** True when this call should carry an idempotency key (POST unless opted out, or supplied). */
+  /**
+   * True when this call should carry an idempotency key: every write (POST, PUT, PATCH, DELETE)
+   * unless opted out, and any call whose caller supplied one. The key is what makes a write safe to
+   * repeat after an attempt that may have been applied: the API answers the repeat with the first
+   * answer instead of applying it again (a conditional PUT would otherwise meet its own write as a
+   * version conflict, and a relative change would be applied twice).
+   */
   public boolean wantsIdempotencyKey() {
-    return options.idempotencyKey() != null || (idempotencyKey && method.equals("POST"));
+    return options.idempotencyKey() != null || (idempotencyKey && !method.equals("GET"));
   }
 
   /** Builds an {@link ApiRequest}. */
@@ -129,7 +136,7 @@ public final class ApiRequest {
     }
 
     /**
-     * Sends this POST without an idempotency key. The runtime then never retries it after the
+     * Sends this write without an idempotency key. The runtime then never retries it after the
      * request may have been sent: reserved for calls whose repetition is harmless or impossible.
      */
     public Builder withoutIdempotencyKey() {

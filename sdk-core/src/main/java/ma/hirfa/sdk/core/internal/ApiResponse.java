@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core.internal;
 
 import java.io.Closeable;
 import java.util.List;
+import ma.hirfa.sdk.core.CallDiagnostics;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -15,26 +16,28 @@ public final class ApiResponse implements Closeable {
   private final int status;
   private final Headers headers;
   private final byte[] body;
-  private final @Nullable String requestId;
-  private final @Nullable String idempotencyKey;
-  private final int attempts;
+  private final CallDiagnostics diagnostics;
   private final @Nullable Response open;
 
   ApiResponse(
       int status,
       Headers headers,
       byte[] body,
-      @Nullable String requestId,
-      @Nullable String idempotencyKey,
-      int attempts,
+      CallDiagnostics diagnostics,
       @Nullable Response open) {
     this.status = status;
     this.headers = headers;
     this.body = body;
-    this.requestId = requestId;
-    this.idempotencyKey = idempotencyKey;
-    this.attempts = attempts;
+    this.diagnostics = diagnostics;
     this.open = open;
+  }
+
+  /**
+   * The call that produced this response, for the exceptions raised while decoding or streaming it:
+   * the request was sent, and these identifiers settle whether it took effect.
+   */
+  public CallDiagnostics diagnostics() {
+    return diagnostics;
   }
 
   /**
@@ -70,15 +73,15 @@ public final class ApiResponse implements Closeable {
   }
 
   public @Nullable String requestId() {
-    return requestId;
+    return diagnostics.requestId();
   }
 
   public @Nullable String idempotencyKey() {
-    return idempotencyKey;
+    return diagnostics.idempotencyKey();
   }
 
   public int attempts() {
-    return attempts;
+    return diagnostics.attempts();
   }
 
   public @Nullable String header(String name) {

@@ -36,6 +36,23 @@ final class Backoff {
   }
 
   /**
+   * The wait before poll number {@code poll} (1-based) of a request whose idempotency key is still
+   * in use by an attempt the API is processing: {@code Retry-After} when sent, else exponential
+   * with equal jitter, so polls never come back-to-back however unlucky the draw.
+   */
+  long pollMillis(int poll, @Nullable Duration retryAfter) {
+    Duration cap = policy.maxRetryAfter();
+    if (retryAfter != null && !cap.isZero()) {
+      return Math.min(retryAfter.toMillis(), cap.toMillis());
+    }
+    long base = policy.initialBackoff().toMillis();
+    long ceiling = policy.maxBackoff().toMillis();
+    long exponential = poll >= 31 ? ceiling : Math.min(ceiling, base << Math.max(0, poll - 1));
+    long half = exponential / 2;
+    return half + (long) (random.nextDouble() * (exponential - half + 1));
+  }
+
+  /**
    * Parses {@code Retry-After}: delta-seconds or an HTTP date (RFC 9110), relative to {@code
    * clock}. Returns null when absent or unparseable; a date in the past gives zero.
    */

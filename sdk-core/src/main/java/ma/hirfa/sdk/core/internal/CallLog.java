@@ -2,6 +2,8 @@ package ma.hirfa.sdk.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import ma.hirfa.sdk.core.AttemptEvent;
 import ma.hirfa.sdk.core.CallEvent;
 import ma.hirfa.sdk.core.CallListener;
@@ -41,7 +43,7 @@ final class CallLog {
         e.duration().toMillis(),
         e.attempt(),
         maxAttempts,
-        e.requestId(),
+        e.requestId() == null ? null : Redactor.untrustedId(e.requestId()),
         e.idempotencyKey(),
         e.invocationId(),
         decision);
@@ -117,17 +119,47 @@ final class CallLog {
     }
   }
 
+  /** Headers whose whole value is a credential. */
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+
+  /** Headers whose value is a number or an identifier the SDK minted: shown as they are. */
+  private static final Set<String> PLAIN_HEADERS =
+      Set.of(
+          "retry-after",
+          "hirfa-retry-after",
+          "content-length",
+          "ratelimit-limit",
+          "ratelimit-remaining",
+          "ratelimit-reset",
+          "hirfa-attempt",
+          "idempotency-key",
+          "hirfa-invocation-id");
+
   private static String headers(Headers headers) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      String value =
-          name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")
+      String lower = name.toLowerCase(Locale.ROOT);
+      String value = headers.value(i);
+      String shown =
+          SECRET_HEADERS.contains(lower)
               ? "[REDACTED]"
-              : Redactor.redact(headers.value(i));
-      sb.append(name).append(": ").append(value).append('\n');
+              : PLAIN_HEADERS.contains(lower) && isPlain(value) ? value : Redactor.redact(value);
+      sb.append(name).append(": ").append(shown).append('\n');
     }
     return sb.toString();
+  }
+
+  /** Letters, digits and {@code -_.:} only, as numbers and minted ids are. */
+  private static boolean isPlain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':')) {
+        return false;
+      }
+    }
+    return value.length() <= 256 && !value.startsWith("sk_");
   }
 
   private static String bodyText(byte[] body) {

@@ -1,9 +1,13 @@
 package ma.hirfa.sdk.core.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import ma.hirfa.sdk.core.ClientOptions;
@@ -11,7 +15,9 @@ import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,20 +35,36 @@ public final class ClientRuntime implements AutoCloseable {
   final HttpUrl baseUrl;
   final Json json;
   final Resilience resilience;
+  final ResponseReader reader;
   private final boolean ownsPool;
+
+  /** The pool owner's lifecycle, shared by every runtime derived from it. */
+  private final Lifecycle shared;
+
+  /** This runtime's own {@link #close()}; a derived client closes without closing the pool. */
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Where {@link #RETRY_AFTER_GUARD} moves {@code Retry-After} on the statuses OkHttp would act on,
+   * so that only the SDK reads it.
+   */
+  static final String MOVED_RETRY_AFTER = "Hirfa-Retry-After";
 
   private ClientRuntime(
       ClientOptions options,
       OkHttpClient http,
       Json json,
       Resilience resilience,
-      boolean ownsPool) {
+      boolean ownsPool,
+      Lifecycle shared) {
     this.options = options;
     this.http = http;
     this.baseUrl = Objects.requireNonNull(HttpUrl.parse(options.baseUrl().toString()));
     this.json = json;
     this.resilience = resilience;
     this.ownsPool = ownsPool;
+    this.shared = shared;
+    this.reader = new ResponseReader(options.maxResponseBytes(), json, options.clock());
   }
 
   /** A runtime with its own connection pool and dispatcher, for the API named {@code apiName}. */
@@ -73,7 +95,12 @@ public final class ClientRuntime implements AutoCloseable {
                             TimeUnit.MILLISECONDS)))
             .build();
     return new ClientRuntime(
-        options, configure(base, options), new Json(), new Resilience(apiName, options), true);
+        options,
+        configure(base, options),
+        new Json(),
+        new Resilience(apiName, options),
+        true,
+        new Lifecycle());
   }
 
   /**
@@ -93,7 +120,7 @@ public final class ClientRuntime implements AutoCloseable {
                 && newOptions.random().equals(options.random())
             ? resilience
             : new Resilience(resilience.apiName, newOptions);
-    return new ClientRuntime(newOptions, configure(http, newOptions), json, r, false);
+    return new ClientRuntime(newOptions, configure(http, newOptions), json, r, false, shared);
   }
 
   private static OkHttpClient configure(OkHttpClient base, ClientOptions o) {
@@ -111,6 +138,9 @@ public final class ClientRuntime implements AutoCloseable {
             .followRedirects(false)
             .followSslRedirects(false)
             .eventListenerFactory(AttemptTracker.FACTORY);
+    if (!b.networkInterceptors().contains(RETRY_AFTER_GUARD)) {
+      b.addNetworkInterceptor(RETRY_AFTER_GUARD);
+    }
     if (o.proxy() != null) {
       b.proxy(o.proxy());
     }
@@ -123,6 +153,28 @@ public final class ClientRuntime implements AutoCloseable {
     return b.build();
   }
 
+  /**
+   * OkHttp itself re-sends a request answered {@code 503} with {@code Retry-After: 0} (any method,
+   * unkeyed too, invisible to attempts, logs and the budget), and its parser throws on a {@code
+   * Retry-After} too large for an {@code int}. Moving the header out of its sight on the statuses
+   * it acts on (408 and 503) leaves every re-send to the SDK; {@link ResponseReader#retryAfter}
+   * reads it from where it was moved.
+   */
+  static final Interceptor RETRY_AFTER_GUARD =
+      chain -> {
+        Response response = chain.proceed(chain.request());
+        int code = response.code();
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter == null || (code != 503 && code != 408)) {
+          return response;
+        }
+        return response
+            .newBuilder()
+            .removeHeader("Retry-After")
+            .header(MOVED_RETRY_AFTER, retryAfter)
+            .build();
+      };
+
   public ClientOptions options() {
     return options;
   }
@@ -133,69 +185,74 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** Runs the call through the retry pipeline and returns the successful response. */
   public ApiResponse execute(ApiRequest request) {
-    return new CallRunner(this, request).runSync();
+    return new CallRunner<>(this, request, Function.identity(), false).runSync();
   }
 
   /**
    * Runs the call through the retry pipeline until a successful response arrives, and returns it
    * with its body unread: read {@link ApiResponse#source()} as it streams, then close it. Retries
    * cover the attempts up to the response headers; a failure while reading the body is the caller's
-   * to handle.
+   * to handle. A deadline set with {@code RequestOptions.timeout} holds for the whole stream; the
+   * client's {@code callTimeout} does not apply to the body.
    */
   public ApiResponse stream(ApiRequest request) {
-    return new CallRunner(this, request, true).runSync();
+    return new CallRunner<>(this, request, Function.identity(), true).runSync();
   }
 
-  /** Runs the call and decodes the body as {@code type}. */
+  /**
+   * Runs the call and decodes the body as {@code type}. A body that cannot be decoded is retried
+   * like a cut one when the call is safe to repeat, and otherwise fails with a {@link
+   * ResponseDecodingException} that carries the call's diagnostics.
+   */
   public <T> T execute(ApiRequest request, TypeRef<T> type) {
-    return decode(execute(request), type);
+    return new CallRunner<>(this, request, response -> decodeBody(response, type), false).runSync();
   }
 
   /** The asynchronous form of {@link #execute(ApiRequest)}; cancelling cancels the HTTP call. */
   public CompletableFuture<ApiResponse> executeAsync(ApiRequest request) {
-    return new CallRunner(this, request).runAsync(Function.identity());
+    return new CallRunner<>(this, request, Function.identity(), false).runAsync();
   }
 
-  /** The asynchronous form of {@link #execute(ApiRequest, Type)}. */
+  /** The asynchronous form of {@link #execute(ApiRequest, TypeRef)}. */
   public <T> CompletableFuture<T> executeAsync(ApiRequest request, TypeRef<T> type) {
-    return new CallRunner(this, request).runAsync(response -> decode(response, type));
+    return new CallRunner<>(this, request, response -> decodeBody(response, type), false)
+        .runAsync();
   }
 
   /** Decodes a response body, turning every decoding failure into the SDK's typed exception. */
   public <T> T decode(ApiResponse response, TypeRef<T> type) {
-    String contentType = response.header("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-      // A proxy's or captive portal's HTML page answered instead of the API.
-      throw new ResponseDecodingException(
-          "expected JSON but the response's Content-Type was "
-              + contentType
-              + " (request_id="
-              + response.requestId()
-              + ")",
-          null,
-          null);
-    }
     try {
-      T value = json.decode(response.body(), type);
-      if (value == null) {
-        throw new ResponseDecodingException("the response body was JSON null", null, null);
-      }
-      return value;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ResponseDecodingException r) {
-        throw r;
-      }
-      throw new ResponseDecodingException(
-          "could not decode the response as "
-              + typeName(type)
-              + ": "
-              + e.getMessage()
-              + " (request_id="
-              + response.requestId()
-              + ")",
-          null,
-          e);
+      return decodeBody(response, type);
+    } catch (DecodeFailure f) {
+      throw new ResponseDecodingException(f.reason, response.diagnostics(), f.getCause());
     }
+  }
+
+  /** Decodes a body for the runner, which decides whether a failure is worth another attempt. */
+  <T> T decodeBody(ApiResponse response, TypeRef<T> type) {
+    String contentType = response.header("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+      // A proxy's or captive portal's HTML page answered instead of the API.
+      throw new DecodeFailure(
+          "expected JSON but the response's Content-Type was "
+              + (contentType == null ? "absent" : Redactor.redactShort(contentType)),
+          null,
+          false);
+    }
+    T value;
+    try {
+      value = json.decode(response.body(), type);
+    } catch (IOException | RuntimeException e) {
+      throw new DecodeFailure(
+          "could not decode the response as " + typeName(type) + ": " + ErrorMapper.describe(e),
+          SanitizedCause.of(e),
+          e instanceof java.io.EOFException
+              || e instanceof com.squareup.moshi.JsonEncodingException);
+    }
+    if (value == null) {
+      throw new DecodeFailure("the response body was JSON null", null, false);
+    }
+    return value;
   }
 
   /** The circuit breaker's state, like {@code CLOSED}; {@code DISABLED} without a breaker. */
@@ -213,12 +270,62 @@ public final class ClientRuntime implements AutoCloseable {
     return resilience.budget.available();
   }
 
-  /** Shuts the dispatcher down and closes idle connections, if this runtime created them. */
+  /** Whether this runtime, or the one whose pool it shares, was closed. */
+  boolean isClosed() {
+    return closed.get() || shared.closed.get();
+  }
+
+  /**
+   * Runs {@code task} after {@code nanos} on the runtime's deadline thread, and returns what
+   * cancels it. Async calls use it so that time spent queued behind {@code maxConcurrentRequests}
+   * counts against their deadline, which OkHttp's own timeout does not.
+   */
+  Runnable scheduleDeadline(Runnable task, long nanos) {
+    ScheduledFuture<?> f = shared.scheduler().schedule(task, nanos, TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+
+  /**
+   * Closes this client: calls started afterwards fail at once with an {@link
+   * IllegalStateException}, and a call in progress makes no further attempt. The runtime that
+   * created the pool also shuts the dispatcher down and closes idle connections.
+   */
   @Override
   public void close() {
-    if (ownsPool) {
+    closed.set(true);
+    if (ownsPool && shared.closed.compareAndSet(false, true)) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+      shared.shutdown();
+    }
+  }
+
+  /** What a pool owner shares with its derived runtimes: its closed flag and deadline thread. */
+  private static final class Lifecycle {
+    final AtomicBoolean closed = new AtomicBoolean();
+    private @Nullable ScheduledThreadPoolExecutor scheduler;
+
+    synchronized ScheduledThreadPoolExecutor scheduler() {
+      if (scheduler == null) {
+        ScheduledThreadPoolExecutor s =
+            new ScheduledThreadPoolExecutor(
+                1,
+                r -> {
+                  Thread t = new Thread(r, "hirfa-deadlines");
+                  t.setDaemon(true);
+                  return t;
+                });
+        // A call that ends early cancels its timer: drop it at once instead of at its deadline.
+        s.setRemoveOnCancelPolicy(true);
+        scheduler = s;
+      }
+      return scheduler;
+    }
+
+    synchronized void shutdown() {
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+      }
     }
   }
 

@@ -1,118 +1,166 @@
 package ma.hirfa.sdk.core.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Set;
+import ma.hirfa.sdk.core.Problem;
 import okhttp3.Headers;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one attempt produced: a response read whole, or a transport failure. Classifies itself:
- * whether the attempt may be retried and whether the circuit breaker counts it as a failure.
+ * What one attempt produced, immutable: a response read whole (with its problem document parsed if
+ * it was an error), a streaming response handed over open, a body too large to read, a successful
+ * response the caller could not decode, or a transport failure.
+ *
+ * <p>It only describes the attempt; {@link RetryDecider} decides what to do about it.
  */
 final class Outcome {
-  /** Statuses worth another attempt for a call that is safe to repeat. */
-  private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 425, 429, 500, 502, 503, 504);
+  enum Kind {
+    /** A status and a body read whole. */
+    RESPONSE,
+    /** A successful streaming response, still open, its body unread. */
+    STREAM,
+    /** A status arrived but the body was larger than maxResponseBytes. */
+    TOO_LARGE,
+    /** A 2xx whose body the caller's decoder refused (truncated by a proxy, say). */
+    UNDECODABLE,
+    /** No complete response: refused, reset, timed out, cut mid-body. */
+    FAILURE
+  }
 
+  final Kind kind;
   final int status;
-  final @Nullable Headers headers;
-  final byte @Nullable [] body;
-  final @Nullable IOException failure;
+  final Headers headers;
+  final byte[] body;
+  final @Nullable Problem problem;
+  final @Nullable Exception failure;
+
+  /**
+   * Whether this attempt may have reached the API. False only when the SDK knows it did not: the
+   * connection was refused or the host unknown before a byte of the request was written.
+   */
   final boolean mayHaveBeenSent;
+
+  /** The call's own deadline (not an attempt's read timeout) ended this attempt. */
   final boolean deadlineExceeded;
-  final boolean bodyTooLarge;
+
   final long durationNanos;
   final @Nullable Duration retryAfter;
-
-  /** For a streaming call: the successful response, still open, its body unread. */
   final @Nullable Response open;
 
-  /** The problem code, filled in by the runner once the body is parsed. */
-  @Nullable String problemCode;
-
   private Outcome(
+      Kind kind,
       int status,
-      @Nullable Headers headers,
-      byte @Nullable [] body,
-      @Nullable IOException failure,
+      Headers headers,
+      byte[] body,
+      @Nullable Problem problem,
+      @Nullable Exception failure,
       boolean mayHaveBeenSent,
       boolean deadlineExceeded,
-      boolean bodyTooLarge,
       long durationNanos,
       @Nullable Duration retryAfter,
       @Nullable Response open) {
+    this.kind = kind;
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.problem = problem;
     this.failure = failure;
     this.mayHaveBeenSent = mayHaveBeenSent;
     this.deadlineExceeded = deadlineExceeded;
-    this.bodyTooLarge = bodyTooLarge;
     this.durationNanos = durationNanos;
     this.retryAfter = retryAfter;
     this.open = open;
   }
 
+  private static final byte[] EMPTY = new byte[0];
+
   static Outcome response(
-      int status, Headers headers, byte[] body, long nanos, @Nullable Duration retryAfter) {
-    return new Outcome(status, headers, body, null, true, false, false, nanos, retryAfter, null);
+      int status,
+      Headers headers,
+      byte[] body,
+      @Nullable Problem problem,
+      long nanos,
+      @Nullable Duration retryAfter) {
+    return new Outcome(
+        Kind.RESPONSE, status, headers, body, problem, null, true, false, nanos, retryAfter, null);
+  }
+
+  static Outcome stream(Response response, long nanos) {
+    return new Outcome(
+        Kind.STREAM,
+        response.code(),
+        response.headers(),
+        EMPTY,
+        null,
+        null,
+        true,
+        false,
+        nanos,
+        null,
+        response);
   }
 
   static Outcome tooLarge(int status, Headers headers, long nanos) {
-    return new Outcome(status, headers, null, null, true, false, true, nanos, null, null);
+    return new Outcome(
+        Kind.TOO_LARGE, status, headers, EMPTY, null, null, true, false, nanos, null, null);
   }
 
+  /** A successful response whose body could not be decoded as the caller's type. */
+  Outcome undecodable(DecodeFailure error) {
+    return new Outcome(
+        Kind.UNDECODABLE,
+        status,
+        headers,
+        EMPTY,
+        null,
+        error,
+        true,
+        false,
+        durationNanos,
+        null,
+        null);
+  }
+
+  /**
+   * A transport failure. {@code wroteRequest} says whether OkHttp began writing the request; even
+   * then, a refused connection or an unresolvable host proves the request never left.
+   */
   static Outcome failure(
-      IOException e, boolean mayHaveBeenSent, boolean deadlineExceeded, long nanos) {
-    // A refused connection or an unresolvable host proves the request never left.
+      IOException e, boolean wroteRequest, boolean deadlineExceeded, long nanos) {
     boolean sent =
-        mayHaveBeenSent
+        wroteRequest
             && !(e instanceof ConnectException
                 || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException);
-    return new Outcome(0, null, null, e, sent, deadlineExceeded, false, nanos, null, null);
+    return new Outcome(
+        Kind.FAILURE, 0, Headers.of(), EMPTY, null, e, sent, deadlineExceeded, nanos, null, null);
   }
 
-  /** A successful streaming response, handed to the caller open. */
-  static Outcome stream(Response response, long nanos) {
+  /** The body was cut after the status arrived: the API processed the request. */
+  static Outcome cutBody(int status, Headers headers, IOException e, boolean deadline, long nanos) {
     return new Outcome(
-        response.code(), response.headers(), null, null, true, false, false, nanos, null, response);
+        Kind.FAILURE, status, headers, EMPTY, null, e, true, deadline, nanos, null, null);
   }
 
   boolean isSuccess() {
-    return failure == null && !bodyTooLarge && ((status >= 200 && status < 300) || status == 304);
+    return (kind == Kind.RESPONSE || kind == Kind.STREAM)
+        && ((status >= 200 && status < 300) || status == 304);
   }
 
-  boolean isTimeout() {
-    return deadlineExceeded
-        || failure instanceof SocketTimeoutException
-        || (failure instanceof InterruptedIOException && "timeout".equals(failure.getMessage()));
+  /** Whether the circuit breaker should count this as the API failing; a 4xx never does. */
+  boolean isServerFailure() {
+    return kind == Kind.FAILURE || (kind == Kind.RESPONSE && status >= 500);
   }
 
-  /** Whether a call that is safe to repeat should be repeated after this attempt. */
-  boolean retryable() {
-    if (deadlineExceeded || bodyTooLarge) {
-      return false;
-    }
-    if (failure != null) {
-      return true;
-    }
-    return RETRYABLE_STATUS.contains(status)
-        || (status == 409 && "idempotency_key_in_use".equals(problemCode));
-  }
-
-  /** Whether the circuit breaker counts this attempt as the API failing; a 4xx never does. */
-  boolean countsAgainstBreaker() {
-    return failure != null || status >= 500;
+  @Nullable String problemCode() {
+    return problem == null ? null : problem.code();
   }
 
   @Nullable String header(String name) {
-    return headers == null ? null : headers.get(name);
+    return headers.get(name);
   }
 }

@@ -3,9 +3,13 @@ package ma.hirfa.sdk.core.internal;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A token bucket of retries shared by one client: a retry spends a token, a successful call earns
- * back a fraction of one. When the bucket is empty failures are returned instead of retried, so a
- * platform outage sees at most the original traffic plus a bounded number of retries.
+ * A token bucket of retries shared by one client: a retry spends a token; a call that succeeds at
+ * the first attempt earns back a fraction of one, and a call that succeeds after retries gets back
+ * the tokens it spent, since its retries did what they were for. When the bucket is empty failures
+ * are returned instead of retried, so a platform outage, where retries do not succeed, sees at most
+ * the original traffic plus a bounded number of retries, while faults that retries absorb (a lost
+ * response, a 503 now and then) never drain it. The refund rule is the one of the AWS SDKs' retry
+ * quota.
  */
 final class RetryBudget {
   private static final long UNIT = 1_000;
@@ -40,7 +44,19 @@ final class RetryBudget {
     if (capacity == 0 || refill == 0 || tokens.get() >= capacity) {
       return;
     }
-    tokens.accumulateAndGet(refill, (current, add) -> Math.min(capacity, current + add));
+    tokens(refill);
+  }
+
+  /** Gives back the {@code tokens} a call spent on retries that led to its success. */
+  void refund(int tokens) {
+    if (capacity == 0 || tokens <= 0) {
+      return;
+    }
+    tokens(tokens * UNIT);
+  }
+
+  private void tokens(long add) {
+    tokens.accumulateAndGet(add, (current, a) -> Math.min(capacity, current + a));
   }
 
   /** Whole tokens left, for diagnostics and tests. */

@@ -32,7 +32,26 @@ public final class Validate {
         return id;
       }
     }
-    throw new ValidationException(field, "must be " + what + " but was '" + id + "'");
+    throw new ValidationException(field, "must be " + what + " but was " + Redactor.quote(id));
+  }
+
+  /**
+   * Whether {@code host} is the loopback interface: {@code localhost} or a literal loopback
+   * address. A name other than {@code localhost} is never resolved here.
+   */
+  public static boolean isLoopback(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!h.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** A non-blank text of at most {@code max} characters. */

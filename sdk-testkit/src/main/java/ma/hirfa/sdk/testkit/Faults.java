@@ -37,7 +37,11 @@ public final class Faults {
     /** The request is processed; the response body is not valid JSON. */
     MALFORMED,
     /** The request is processed after a delay. */
-    DELAY
+    DELAY,
+    /** The request is processed and committed, then answered with a 5xx instead of its result. */
+    STATUS_AFTER_COMMIT,
+    /** No fault: the request is answered normally (a step of a {@link #script}). */
+    PASS
   }
 
   /**
@@ -48,6 +52,88 @@ public final class Faults {
       Kind kind, String method, String pathPrefix, int status, Duration delay, int remaining) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  private final java.util.Map<String, List<Step>> scripts = new java.util.HashMap<>();
+
+  /**
+   * One step of a per-attempt {@link #script}: what happens to one attempt of a call. Build them
+   * with the factory methods.
+   */
+  public record Step(Kind kind, int status, Duration delay) {
+    /** Answered normally. */
+    public static Step pass() {
+      return new Step(Kind.PASS, 0, Duration.ZERO);
+    }
+
+    /** Reset before processing: nothing happens on the server. */
+    public static Step resetBefore() {
+      return new Step(Kind.RESET_BEFORE, 0, Duration.ZERO);
+    }
+
+    /** Processed and committed, then the connection is reset: the answer is lost. */
+    public static Step resetAfterCommit() {
+      return new Step(Kind.RESET_AFTER_COMMIT, 0, Duration.ZERO);
+    }
+
+    /** Answered {@code status} (5xx) without processing. */
+    public static Step status(int status) {
+      checkServerError(status);
+      return new Step(Kind.STATUS, status, Duration.ZERO);
+    }
+
+    /** Processed and committed, then answered {@code status} (5xx) instead of the result. */
+    public static Step statusAfterCommit(int status) {
+      checkServerError(status);
+      return new Step(Kind.STATUS_AFTER_COMMIT, status, Duration.ZERO);
+    }
+
+    /** Answered 429 without processing, with {@code Retry-After} in seconds, or none if null. */
+    public static Step rateLimited(@Nullable Duration retryAfter) {
+      return new Step(Kind.STATUS, 429, retryAfter == null ? Duration.ZERO : retryAfter);
+    }
+
+    /** Processed and committed, then the body is cut mid-way. */
+    public static Step truncated() {
+      return new Step(Kind.TRUNCATED, 0, Duration.ZERO);
+    }
+
+    /** Processed and committed, then answered with a body that is not JSON. */
+    public static Step malformed() {
+      return new Step(Kind.MALFORMED, 0, Duration.ZERO);
+    }
+
+    /** Processed and committed, then answered after {@code delay} (past a read timeout, say). */
+    public static Step delay(Duration delay) {
+      return new Step(Kind.DELAY, 0, delay);
+    }
+
+    private static void checkServerError(int status) {
+      if (status < 500 || status > 599) {
+        throw new IllegalArgumentException("status must be 5xx but was " + status);
+      }
+    }
+  }
+
+  /**
+   * Scripts the attempts of one call, recognised by its {@code Idempotency-Key}: step {@code i}
+   * applies to the request whose {@code Hirfa-Attempt} header is {@code i + 1}; attempts past the
+   * script are answered normally. Counted rules still fire first.
+   *
+   * <pre>{@code
+   * sandbox.faults().script("order-42-payment",
+   *     Faults.Step.resetAfterCommit(), Faults.Step.status(503), Faults.Step.pass());
+   * }</pre>
+   */
+  public synchronized Faults script(String idempotencyKey, Step... attempts) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey == null");
+    scripts.put(idempotencyKey, List.of(attempts));
+    return this;
+  }
+
+  /** Processes and commits, then answers {@code status} (5xx) instead, {@code times} times. */
+  public Faults statusAfterCommit(String method, String pathPrefix, int status, int times) {
+    Step.checkServerError(status);
+    return add(Kind.STATUS_AFTER_COMMIT, method, pathPrefix, status, Duration.ZERO, times);
+  }
 
   Faults() {}
 
@@ -150,9 +236,10 @@ public final class Faults {
   private @Nullable RandomRule randomRule;
   private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
 
-  /** Removes every rule, random faults included. */
+  /** Removes every rule and script, random faults included. */
   public synchronized void clear() {
     rules.clear();
+    scripts.clear();
     randomRule = null;
   }
 
@@ -172,8 +259,27 @@ public final class Faults {
     return this;
   }
 
-  /** Takes the first matching rule, counting it down; null when none matches. */
-  synchronized @Nullable Rule take(String method, String path) {
+  /**
+   * The fault for a request: the first matching counted rule, counting it down; else the step of
+   * its call's script; else a random fault; null when none applies.
+   */
+  synchronized @Nullable Rule take(
+      String method, String path, @Nullable String idempotencyKey, int attempt) {
+    Rule counted = takeCounted(method, path);
+    if (counted != null) {
+      return counted;
+    }
+    List<Step> script = idempotencyKey == null ? null : scripts.get(idempotencyKey);
+    if (script != null && attempt >= 1 && attempt <= script.size()) {
+      Step step = script.get(attempt - 1);
+      return step.kind() == Kind.PASS
+          ? null
+          : new Rule(step.kind(), method, path, step.status(), step.delay(), 1);
+    }
+    return takeRandom(method, path);
+  }
+
+  private @Nullable Rule takeCounted(String method, String path) {
     Iterator<Rule> it = rules.iterator();
     for (int i = 0; it.hasNext(); i++) {
       Rule r = it.next();
@@ -189,6 +295,10 @@ public final class Faults {
         return r;
       }
     }
+    return null;
+  }
+
+  private @Nullable Rule takeRandom(String method, String path) {
     RandomRule rr = randomRule;
     if (rr != null
         && rr.method().equals(method)

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The IETF Idempotency-Key semantics: per API key and idempotency key, the first response is kept
- * 24 hours and replayed; the same key with another method, path or body is {@code 422
- * idempotency_key_reused}; a key whose first request is still being processed is {@code 409
- * idempotency_key_in_use}.
+ * The IETF Idempotency-Key semantics, on every write (POST, PUT, PATCH, DELETE): per API key and
+ * idempotency key, the first response is kept 24 hours and replayed; the same key with another
+ * method, path or body is {@code 422 idempotency_key_reused}; a key whose first request is still
+ * being processed is {@code 409 idempotency_key_in_use}.
  */
 final class IdempotencyStore {
   static final Duration RETENTION = Duration.ofHours(24);
@@ -106,6 +106,12 @@ final class IdempotencyStore {
       sha.update(request.path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       sha.update((byte) '\n');
       sha.update(request.body);
+      // A conditional write repeated with another precondition is another request.
+      String ifMatch = request.header("if-match");
+      if (ifMatch != null) {
+        sha.update((byte) '\n');
+        sha.update(ifMatch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       return sha.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

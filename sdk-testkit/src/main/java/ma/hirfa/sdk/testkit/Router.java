@@ -40,6 +40,8 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final Ledger ledger;
   private final SandboxClock clock;
   private final boolean strictResponses;
+  private final java.util.concurrent.atomic.AtomicLong writes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   Router(
       Ids requestIds,
@@ -134,9 +136,10 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (!violations.isEmpty()) {
       return contractViolation(violations);
     }
-    String idempotencyKey = e.method.equals("POST") ? e.header("idempotency-key") : null;
+    // Honoured on every write: a repeated PUT, PATCH or DELETE is answered as the first was.
+    String idempotencyKey = e.method.equals("GET") ? null : e.header("idempotency-key");
     if (idempotencyKey == null) {
-      return handled(e);
+      return counted(e, handled(e));
     }
     IdempotencyStore.Outcome outcome = idempotency.begin(apiKey, idempotencyKey, e);
     if (outcome instanceof IdempotencyStore.Replay replay) {
@@ -144,7 +147,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     }
     String slot = ((IdempotencyStore.Proceed) outcome).slot();
     try {
-      Exchange.Response response = handled(e);
+      Exchange.Response response = counted(e, handled(e));
       idempotency.complete(slot, response);
       return response;
     } catch (Exchange.ApiError error) {
@@ -154,6 +157,19 @@ final class Router implements ResponseDefinitionTransformerV2 {
       idempotency.abandon(slot);
       throw unexpected;
     }
+  }
+
+  /** Counts a write the handlers applied (not a replay, not a refusal): see {@link #writes()}. */
+  private Exchange.Response counted(Exchange e, Exchange.Response r) {
+    if (!e.method.equals("GET") && r.status() < 400) {
+      writes.incrementAndGet();
+    }
+    return r;
+  }
+
+  /** Writes applied so far: the exactly-once checks compare it before and after a call. */
+  long writes() {
+    return writes.get();
   }
 
   private Exchange.Response handled(Exchange e) {
@@ -273,7 +289,13 @@ final class Router implements ResponseDefinitionTransformerV2 {
             Faults.Kind.STATUS, e.method, e.path, status, Faults.defaultRetryAfter(status), 1);
       }
     }
-    return faults.take(e.method, e.path);
+    int attempt;
+    try {
+      attempt = Integer.parseInt(String.valueOf(e.header("hirfa-attempt")).trim());
+    } catch (NumberFormatException notAnAttempt) {
+      attempt = 0;
+    }
+    return faults.take(e.method, e.path, e.header("idempotency-key"), attempt);
   }
 
   private ResponseDefinition definition(
@@ -291,12 +313,26 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (fault != null) {
       switch (fault.kind()) {
         case RESET_AFTER_COMMIT -> b.withFault(Fault.CONNECTION_RESET_BY_PEER);
+        case STATUS_AFTER_COMMIT -> {
+          Exchange.Response failed =
+              Problems.problem(
+                  fault.status(),
+                  "sandbox_fault",
+                  "Injected failure",
+                  "injected by a sandbox fault after the request was committed");
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(failed.status())
+              .withHeader("Request-Id", e.requestId)
+              .withHeader("Content-Type", failed.contentType())
+              .withBody(withRequestId(failed, e.requestId))
+              .build();
+        }
         case TRUNCATED -> b.withFault(Fault.MALFORMED_RESPONSE_CHUNK);
         case MALFORMED ->
             b.withBody("{\"id\": \"pay_").withHeader("Content-Type", "application/json");
         case DELAY -> b.withFixedDelay((int) fault.delay().toMillis());
         default -> {
-          // RESET_BEFORE and STATUS were answered before processing.
+          // RESET_BEFORE and STATUS were answered before processing; PASS is no fault.
         }
       }
     }

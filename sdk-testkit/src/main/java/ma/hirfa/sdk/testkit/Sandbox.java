@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import ma.hirfa.sdk.core.ClientOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded sandbox: a stateful implementation of the Hirfa APIs on 127.0.0.1, started in one
@@ -42,6 +43,8 @@ public final class Sandbox implements AutoCloseable {
   private final MarketplaceApi marketplace;
   private final WebhookDispatcher webhooks;
   private final Ledger ledger;
+  private final Router router;
+  private final @Nullable Gate gate;
   private final String apiKey;
 
   private Sandbox(Builder b) {
@@ -67,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
         new MarketplaceApi(new CatalogSeed(b.seed, b.catalogSize), clock, ids, events);
     market[0] = marketplace;
     Streamer streamer = new Streamer();
-    Router router =
+    this.router =
         new Router(
             new Ids(b.seed ^ 0x5DEECE66DL),
             faults,
@@ -85,7 +88,7 @@ public final class Sandbox implements AutoCloseable {
         new WireMockServer(
             wireMockConfig()
                 .bindAddress("127.0.0.1")
-                .port(b.port)
+                .port(b.gate ? 0 : b.port)
                 .containerThreads(64)
                 .disableRequestJournal()
                 .maxLoggedResponseSize(1024)
@@ -94,7 +97,8 @@ public final class Sandbox implements AutoCloseable {
     server.start();
     server.stubFor(
         any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME, Streamer.NAME)));
-    baseUrl[0] = "http://127.0.0.1:" + server.port() + "/";
+    this.gate = b.gate ? new Gate(b.gatePort, server.port()) : null;
+    baseUrl[0] = baseUrl();
     this.apiKey = "sk_test_sandbox" + Long.toHexString(b.seed & 0xFFFFFFFFL) + "key";
   }
 
@@ -107,13 +111,35 @@ public final class Sandbox implements AutoCloseable {
     return new Builder();
   }
 
-  /** Like {@code http://127.0.0.1:41234/}. */
+  /** Like {@code http://127.0.0.1:41234/}: the {@link #gate()}'s port when there is one. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port() + "/";
+    return "http://127.0.0.1:" + port() + "/";
   }
 
   public int port() {
-    return server.port();
+    return gate != null ? gate.port() : server.port();
+  }
+
+  /**
+   * The front door that can be shut to make the sandbox look dead (connections refused), when built
+   * with {@link Builder#gate(boolean)}.
+   *
+   * @throws IllegalStateException if the sandbox was built without a gate
+   */
+  public Gate gate() {
+    if (gate == null) {
+      throw new IllegalStateException("build the sandbox with Sandbox.builder().gate(true)");
+    }
+    return gate;
+  }
+
+  /**
+   * How many writes (POST, PUT, PATCH, DELETE) the sandbox has applied: each request its handlers
+   * accepted, not counting idempotent replays nor refusals. Compare it before and after a call to
+   * check that the call wrote exactly once.
+   */
+  public long writesApplied() {
+    return router.writes();
   }
 
   /** A test key the sandbox accepts (any {@code sk_test_} key is accepted). */
@@ -172,6 +198,9 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    if (gate != null) {
+      gate.close();
+    }
     server.stop();
     webhooks.close();
   }
@@ -187,8 +216,19 @@ public final class Sandbox implements AutoCloseable {
     private boolean strictResponses = true;
     private Duration webhookBackoff = Duration.ofMillis(500);
     private int webhookAttempts = 5;
+    private boolean gate;
+    private int gatePort;
 
     private Builder() {}
+
+    /**
+     * Puts a {@link Gate} in front of the sandbox, so that a test can make it look dead
+     * (connections refused) and alive again; {@link #port(int)} is then the gate's port.
+     */
+    public Builder gate(boolean gate) {
+      this.gate = gate;
+      return this;
+    }
 
     /**
      * Webhook retries: up to {@code attempts} attempts, waiting {@code backoff}, then twice as long
@@ -212,6 +252,7 @@ public final class Sandbox implements AutoCloseable {
         throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
       }
       this.port = port;
+      this.gatePort = port;
       return this;
     }
 

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import ma.hirfa.sdk.core.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +19,14 @@ public record AppInfo(String name, String version, @Nullable String url) {
     Objects.requireNonNull(version, "appInfo.version == null");
     if (!TOKEN.matcher(name).matches()) {
       throw new ValidationException(
-          "appInfo.name", "must be 1-64 characters of letters, digits and ._~+- but was: " + name);
+          "appInfo.name",
+          "must be 1-64 characters of letters, digits and ._~+- but was " + Redactor.quote(name));
     }
     if (!TOKEN.matcher(version).matches()) {
       throw new ValidationException(
           "appInfo.version",
-          "must be 1-64 characters of letters, digits and ._~+- but was: " + version);
+          "must be 1-64 characters of letters, digits and ._~+- but was "
+              + Redactor.quote(version));
     }
     if (url != null && (url.isBlank() || url.chars().anyMatch(c -> c <= ' ' || c > '~'))) {
       throw new ValidationException("appInfo.url", "must be printable ASCII without spaces");

@@ -518,7 +518,8 @@ public final class ClientOptions {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String host = uri.getHost();
       if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new ValidationException("baseUrl", "must be an absolute https URL but was " + value);
+        throw new ValidationException(
+            "baseUrl", "must be an absolute https URL but was " + Redactor.quote(value));
       }
       if (scheme.equals("http") && !isLoopback(host)) {
         throw new ValidationException(

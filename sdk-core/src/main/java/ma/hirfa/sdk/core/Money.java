@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import ma.hirfa.sdk.core.internal.Redactor;
 
 /**
  * An amount of money: a whole number of minor units (centimes for MAD) and an ISO 4217 currency.
@@ -51,7 +52,7 @@ public final class Money implements Comparable<Money> {
     Objects.requireNonNull(amount, "amount == null");
     if (!DECIMAL.matcher(amount).matches()) {
       throw new ValidationException(
-          "amount", "must be a plain decimal like 1234.50 but was '" + amount + "'");
+          "amount", "must be a plain decimal like 1234.50 but was " + Redactor.quote(amount));
     }
     return ofMajor(new BigDecimal(amount), currencyCode);
   }
@@ -201,7 +202,8 @@ public final class Money implements Comparable<Money> {
     }
     if (code == null || code.length() != 3 || !isUpperAscii(code)) {
       throw new ValidationException(
-          "currency", "must be an upper-case ISO 4217 code like MAD but was '" + code + "'");
+          "currency",
+          "must be an upper-case ISO 4217 code like MAD but was " + Redactor.quote(code));
     }
     try {
       return checkFractionDigits(Currency.getInstance(code));

@@ -222,4 +222,20 @@ class SecretsTruthTest {
         .contains("tls.trustManager trusts every certificate")
         .contains("hostnameVerifier accepts every host name");
   }
+
+  @Test
+  void aRedirectIsNeverFollowedSoTheKeyNeverTravelsElsewhere() throws Exception {
+    try (ScriptedServer elsewhere = new ScriptedServer();
+        ScriptedServer server = new ScriptedServer()) {
+      server.otherwise(respond(307, Map.of("Location", elsewhere.baseUrl() + "v1/x"), ""));
+      Fixture f = new Fixture(server.baseUrl());
+
+      ApiException e =
+          catchThrowableOfType(
+              ApiException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+
+      assertThat(e.status()).isEqualTo(307);
+      assertThat(elsewhere.received()).isEmpty();
+    }
+  }
 }

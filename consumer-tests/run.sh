@@ -61,7 +61,8 @@ echo "== sandbox: $ready"
 
 # name:directory:extra Maven arguments
 all=(strict:strict: strict-bundle:strict:-Pbundle okhttp4-first:okhttp4-first:
-  retrofit-first:retrofit-first: spring-boot-3.5:spring-boot-3.5: spring-boot-4.0:spring-boot-4.0:)
+  retrofit-first:retrofit-first: spring-boot-3.5:spring-boot-3.5:
+  spring-boot-3.5-kotlin-1.9:spring-boot-3.5:-Pboot-kotlin spring-boot-4.0:spring-boot-4.0:)
 wanted=("$@")
 footprint="$out/footprint.md"
 {
@@ -93,6 +94,10 @@ for entry in "${all[@]}"; do
   fi
   line="$(grep -E "^(strict|okhttp4-first|retrofit-first|spring-boot-[0-9.]+): " "$out/$name.log" | tail -1)"
   echo "== $name: $(( $(date +%s) - start )) s: $line"
+  if [[ "$name" == *-kotlin-1.9 ]] && [[ "$line" != *"; Kotlin 1.9."* ]]; then
+    echo "!! $name did not run on Kotlin 1.9" >&2
+    exit 1
+  fi
 
   # What the application runs on: its runtime class path (or the Boot jar's BOOT-INF/lib).
   if [[ "$name" == spring-boot-* ]]; then
@@ -102,6 +107,7 @@ for entry in "${all[@]}"; do
     bytes=$(unzip -l "$boot_jar" 'BOOT-INF/lib/*.jar' | tail -1 | awk '{print $1}')
   else
     jars="$(tr ':' '\n' < "consumer-tests/$dir/target/classpath.txt")"
+    printf '%s\n' "$jars" > "$out/$name.classpath"
     count=$(wc -l <<< "$jars")
     bytes=$(xargs stat -c %s <<< "$jars" | awk '{ total += $1 } END { print total }')
     # Every Hirfa jar on the class path comes from this run's repository, not from anywhere else.
@@ -112,7 +118,7 @@ for entry in "${all[@]}"; do
   fi
   if grep -q 'hirfa-sdk-bundle' <<< "$jars"; then artifact="hirfa-sdk-bundle"; else artifact="payments + catalog"; fi
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$artifact" "$count" \
-    "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')" \
+    "$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1048576 }')" \
     "$(jar_version "$jars" kotlin-stdlib)" "$(jar_version "$jars" okhttp-jvm okhttp)" \
     "$(jar_version "$jars" okio-jvm okio)" "$(jar_version "$jars" slf4j-api)" >> "$footprint"
 done
@@ -133,5 +139,25 @@ while IFS= read -r copy; do
 done < <(find "$m2/ma/hirfa" -type f -name '*-SNAPSHOT*.jar' -o -type f -name '*-SNAPSHOT*.pom')
 [ "$verified" -ge 3 ] || { echo "!! only $verified Hirfa files were resolved" >&2; exit 1; }
 echo "== signatures: $verified Hirfa files resolved from the staging repository, each verified"
+
+# The SDK alone, per choice: the strict application's class path without its own slf4j-simple.
+sdk_alone() { # name of a strict run, label
+  [ -f "$out/$1.classpath" ] || return 0
+  local jars bytes
+  jars="$(grep -v '/slf4j-simple-' "$out/$1.classpath")"
+  bytes=$(xargs stat -c %s <<< "$jars" | awk '{ total += $1 } END { print total }')
+  printf '| %s | %s | %s | %s |\n' "$2" "$(wc -l <<< "$jars")" \
+    "$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1048576 }')" \
+    "$(xargs -n1 basename <<< "$jars" | sed 's/\.jar$//' | paste -sd, | sed 's/,/, /g')"
+}
+{
+  echo
+  echo "The SDK alone (both clients), as the strict application resolves it:"
+  echo
+  echo "| choice | jars | MB | jars |"
+  echo "|---|---|---|---|"
+  sdk_alone strict "hirfa-sdk-payments + hirfa-sdk-catalog (BOM imported)"
+  sdk_alone strict-bundle "hirfa-sdk-bundle"
+} >> "$footprint"
 echo "== requests the sandbox served: $(grep -c ' ms$' "$out/sandbox.log")"
 cat "$footprint"

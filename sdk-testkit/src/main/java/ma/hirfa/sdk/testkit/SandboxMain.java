@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -72,13 +73,23 @@ public final class SandboxMain {
 
   /** Starts the sandbox, registers the webhook endpoint if asked, prints the ready line. */
   static Sandbox start(Options o, PrintStream out) {
+    // The ready line comes first: the log starts after it (the webhook's registration is not in
+    // it).
+    AtomicBoolean ready = new AtomicBoolean();
     Sandbox sandbox;
     try {
       Sandbox.Builder b = Sandbox.builder().port(o.port()).seed(o.seed()).catalogSize(o.products());
       if (o.rateLimit() > 0) {
         b.rateLimit(o.rateLimit(), Duration.ofSeconds(1));
       }
-      sandbox = b.requestLog(out::println).start();
+      sandbox =
+          b.requestLog(
+                  line -> {
+                    if (ready.get()) {
+                      out.println(line);
+                    }
+                  })
+              .start();
     } catch (RuntimeException e) {
       throw new StartFailure(describe(e, o.port()), e);
     }
@@ -103,6 +114,7 @@ public final class SandboxMain {
             + " products="
             + sandbox.catalog().productCount()
             + webhook);
+    ready.set(true);
     return sandbox;
   }
 

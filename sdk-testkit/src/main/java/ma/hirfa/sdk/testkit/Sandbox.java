@@ -6,9 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import ma.hirfa.sdk.core.ClientOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -84,16 +86,19 @@ public final class Sandbox implements AutoCloseable {
             ledger,
             clock,
             b.strictResponses);
-    this.server =
-        new WireMockServer(
-            wireMockConfig()
-                .bindAddress("127.0.0.1")
-                .port(b.gate ? 0 : b.port)
-                .containerThreads(64)
-                .disableRequestJournal()
-                .maxLoggedResponseSize(1024)
-                .gzipDisabled(true)
-                .extensions(router, streamer));
+    WireMockConfiguration config =
+        wireMockConfig()
+            .bindAddress("127.0.0.1")
+            .port(b.gate ? 0 : b.port)
+            .containerThreads(64)
+            .disableRequestJournal()
+            .maxLoggedResponseSize(1024)
+            .gzipDisabled(true)
+            .extensions(router, streamer);
+    if (b.requestLog != null) {
+      config.extensions(new RequestLog(b.requestLog));
+    }
+    this.server = new WireMockServer(config);
     server.start();
     server.stubFor(
         any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME, Streamer.NAME)));
@@ -218,8 +223,15 @@ public final class Sandbox implements AutoCloseable {
     private int webhookAttempts = 5;
     private boolean gate;
     private int gatePort;
+    private @Nullable Consumer<String> requestLog;
 
     private Builder() {}
+
+    /** One line per answered request to {@code sink} (the standalone sandbox's log). */
+    Builder requestLog(Consumer<String> sink) {
+      this.requestLog = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
 
     /**
      * Puts a {@link Gate} in front of the sandbox, so that a test can make it look dead

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -320,6 +321,11 @@ public final class Reconciliation {
       STATUS_DIFFERS,
       /** A line's amount, fee or net is not in the settlement's currency. */
       CURRENCY_DIFFERS
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 }

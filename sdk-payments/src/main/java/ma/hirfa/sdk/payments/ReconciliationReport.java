@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.util.List;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * The outcome of {@link Reconciliation#reconcile}: the lines that matched and every mismatch.
@@ -21,5 +22,10 @@ public record ReconciliationReport(
   /** True when every line matched and the totals add up. */
   public boolean balanced() {
     return mismatches.isEmpty() && unlistedMismatches == 0;
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

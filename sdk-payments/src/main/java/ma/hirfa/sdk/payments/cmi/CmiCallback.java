@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +87,12 @@ public final class CmiCallback {
    * @param reason why, in words; never a posted value
    */
   public record Result(
-      String orderId, boolean paid, boolean firstPayment, String answer, String reason) {}
+      String orderId, boolean paid, boolean firstPayment, String answer, String reason) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
 
   private final String storeKey;
   private final boolean autoCapture;

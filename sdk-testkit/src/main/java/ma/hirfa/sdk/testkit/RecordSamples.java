@@ -2,8 +2,6 @@ package ma.hirfa.sdk.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -140,10 +138,10 @@ public final class RecordSamples {
     List<Record> out = new ArrayList<>();
     for (int i = 0; i < components.length; i++) {
       for (Object withText : textValues(components[i].getGenericType(), text)) {
-        Object[] args = values(base);
+        Object[] args = Reflection.values(base);
         args[i] = withText;
         try {
-          out.add(construct(type, args));
+          out.add(Reflection.construct(type, args));
         } catch (RuntimeException refused) {
           // the record cannot hold this text in this slot
         }
@@ -154,7 +152,7 @@ public final class RecordSamples {
 
   /** The values that put {@code text} into a slot of this type; none if it holds no text. */
   private static List<Object> textValues(Type t, String text) {
-    Class<?> raw = raw(t);
+    Class<?> raw = Reflection.raw(t);
     if (raw == String.class || raw == Object.class) {
       return List.of(text);
     }
@@ -162,7 +160,7 @@ public final class RecordSamples {
       return List.of(LocalizedText.of("fr", text));
     }
     Type[] args = t instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
-    boolean ofText = args.length > 0 && raw(args[args.length - 1]) == String.class;
+    boolean ofText = args.length > 0 && Reflection.raw(args[args.length - 1]) == String.class;
     if (raw == List.class && ofText) {
       return List.of(List.of(text));
     }
@@ -192,7 +190,7 @@ public final class RecordSamples {
         args[i] = sample(components[i].getGenericType(), choice[i]);
       }
       try {
-        Record r = construct(type, args);
+        Record r = Reflection.construct(type, args);
         baselines.put(type, r);
         return r;
       } catch (RuntimeException e) {
@@ -208,10 +206,10 @@ public final class RecordSamples {
   /** How many sample values a component's type has to try. */
   private static int choices(RecordComponent c) {
     Type t = c.getGenericType();
-    Class<?> raw = raw(t);
+    Class<?> raw = Reflection.raw(t);
     boolean ofText =
         t instanceof ParameterizedType p
-            && raw(p.getActualTypeArguments()[p.getActualTypeArguments().length - 1])
+            && Reflection.raw(p.getActualTypeArguments()[p.getActualTypeArguments().length - 1])
                 == String.class;
     if (raw == String.class) {
       return CANDIDATES.size();
@@ -235,7 +233,7 @@ public final class RecordSamples {
     if (e instanceof ValidationException v) {
       String field = v.field();
       for (int i = 0; i < components.length; i++) {
-        String snake = snake(components[i].getName());
+        String snake = Reflection.snake(components[i].getName());
         boolean named =
             field.equals(snake)
                 || field.endsWith("." + snake)
@@ -260,7 +258,7 @@ public final class RecordSamples {
   }
 
   private @Nullable Object sample(Type t, int choice) {
-    Class<?> raw = raw(t);
+    Class<?> raw = Reflection.raw(t);
     if (raw == String.class || raw == Object.class) {
       return CANDIDATES.get(choice);
     }
@@ -306,7 +304,7 @@ public final class RecordSamples {
     }
     Type[] args = t instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
     if (raw == List.class || raw == Collection.class || raw == Set.class || raw == Map.class) {
-      boolean ofText = raw(args[args.length - 1]) == String.class;
+      boolean ofText = Reflection.raw(args[args.length - 1]) == String.class;
       boolean empty = ofText ? choice >= CANDIDATES.size() : choice > 0;
       if (empty) {
         return raw == Map.class ? Map.of() : raw == Set.class ? Set.of() : List.of();
@@ -334,59 +332,5 @@ public final class RecordSamples {
       }
     }
     return null;
-  }
-
-  private static Object[] values(Record r) {
-    RecordComponent[] components = r.getClass().getRecordComponents();
-    Object[] out = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      try {
-        out[i] = components[i].getAccessor().invoke(r);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return out;
-  }
-
-  private static Record construct(Class<?> type, Object[] args) {
-    RecordComponent[] components = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-    }
-    try {
-      Constructor<?> c = type.getDeclaredConstructor(types);
-      return (Record) c.newInstance(args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Class<?> raw(Type t) {
-    if (t instanceof Class<?> c) {
-      return c;
-    }
-    if (t instanceof ParameterizedType p) {
-      return (Class<?>) p.getRawType();
-    }
-    return Object.class;
-  }
-
-  private static String snake(String camel) {
-    StringBuilder sb = new StringBuilder();
-    for (char ch : camel.toCharArray()) {
-      if (Character.isUpperCase(ch)) {
-        sb.append('_').append(Character.toLowerCase(ch));
-      } else {
-        sb.append(ch);
-      }
-    }
-    return sb.toString();
   }
 }

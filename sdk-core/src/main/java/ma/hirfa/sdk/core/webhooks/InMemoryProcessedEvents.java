@@ -62,13 +62,16 @@ final class InMemoryProcessedEvents implements ProcessedEvents {
       succeeded = true;
     } finally {
       // Record only after the action returned: an exception leaves the id free for the retry.
-      synchronized (lock) {
-        running.remove(eventId);
-        if (succeeded) {
-          record(eventId, timestamp);
+      try {
+        synchronized (lock) {
+          running.remove(eventId);
+          if (succeeded) {
+            record(eventId, timestamp);
+          }
         }
+      } finally {
+        mine.settled.countDown(); // whatever happened, waiting duplicates look again
       }
-      mine.settled.countDown();
     }
     return true;
   }
@@ -113,7 +116,13 @@ final class InMemoryProcessedEvents implements ProcessedEvents {
     Instant now = clock.instant();
     Instant from = timestamp.isAfter(now) ? timestamp : now;
     recorded.remove(eventId); // re-inserted last: it is the newest now
-    recorded.put(eventId, from.plus(retention));
+    Instant until;
+    try {
+      until = from.plus(retention);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      until = Instant.MAX; // a timestamp at the end of time is remembered until evicted
+    }
+    recorded.put(eventId, until);
     Iterator<Instant> oldest = recorded.values().iterator();
     while (oldest.hasNext()) {
       Instant forgetAt = oldest.next();

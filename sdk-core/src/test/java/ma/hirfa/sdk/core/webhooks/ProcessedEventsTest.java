@@ -199,6 +199,12 @@ class ProcessedEventsTest {
   }
 
   @Test
+  void aTimestampAtTheEndOfTimeIsRememberedInsteadOfThrowing() {
+    assertThat(store.processOnce("msg_max", Instant.MAX, () -> {})).isTrue();
+    assertThat(store.processOnce("msg_max", Instant.MAX, () -> {})).isFalse();
+  }
+
+  @Test
   void invalidBoundsAreRefused() {
     assertThatThrownBy(() -> ProcessedEvents.inMemory(0, Duration.ofHours(1), clock))
         .isInstanceOf(IllegalArgumentException.class)

@@ -123,7 +123,7 @@ public final class CmiCallback {
    *
    * @param posted the posted form fields, names and values as received
    * @param orderAmount the amount of an order id of yours, or null if there is no such order; it is
-   *     called with the verified {@code oid} only
+   *     called with the verified {@code oid} only, and an exception from it propagates
    * @param onPaid marks the order paid; runs at most once per order, and an exception from it
    *     propagates without recording the order
    */

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import ma.hirfa.sdk.core.AppInfo;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.RequestOptions;
+import ma.hirfa.sdk.core.ResponseDecodingException;
+import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
+import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import ma.hirfa.sdk.payments.CaptureMethod;
@@ -82,7 +85,9 @@ public final class BankScenario {
               .secret();
       // [snippet:verifier]
       WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build(); // whsec_...
+      ProcessedEvents processed = ProcessedEvents.inMemory(); // or one shared by every instance
       // [end]
+      endpointProcessed = processed;
       endpointVerifier = verifier;
       out.println(
           "  Webhook endpoint registered; events arrive signed and are verified over the raw body.");
@@ -280,9 +285,12 @@ public final class BankScenario {
   }
 
   private static volatile WebhookVerifier endpointVerifier;
+  private static volatile ProcessedEvents endpointProcessed;
 
-  private static HttpServer webhookEndpoint(List<String> events, Set<String> shipped)
-      throws IOException {
+  /** The platform's events are a few kilobytes; nothing larger is read. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  static HttpServer webhookEndpoint(List<String> events, Set<String> shipped) throws IOException {
     PaymentEventParser parser = new PaymentEventParser();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -290,18 +298,29 @@ public final class BankScenario {
         "/hirfa/webhooks",
         exchange -> {
           WebhookVerifier verifier = endpointVerifier;
+          ProcessedEvents processed = endpointProcessed;
           // [snippet:webhook]
-          byte[] rawBody = exchange.getRequestBody().readAllBytes(); // before any parsing
-          int status = 204;
+          byte[] rawBody = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1); // bounded
+          int status = 204; // applied now or before: the same answer
           try {
-            PaymentEvent event =
-                parser.parse(verifier.verify(exchange.getRequestHeaders(), rawBody));
-            if (event instanceof PaymentEvent.PaymentSucceeded e) {
-              shipped.add(e.payment().orderReference());
+            if (rawBody.length > MAX_BODY_BYTES) {
+              status = 413;
+            } else {
+              WebhookMessage message = verifier.verify(exchange.getRequestHeaders(), rawBody);
+              processed.processOnce(
+                  message,
+                  m -> {
+                    PaymentEvent event = parser.parse(m);
+                    if (event instanceof PaymentEvent.PaymentSucceeded e) {
+                      shipped.add(e.payment().orderReference());
+                    }
+                    events.add(event.type());
+                  });
             }
-            events.add(event.type());
-          } catch (WebhookVerificationException e) {
-            status = 400; // forged, tampered, stale or replayed: never trusted
+          } catch (WebhookVerificationException | ResponseDecodingException e) {
+            status = 400; // forged, tampered, stale or ambiguous: never applied
+          } catch (RuntimeException e) {
+            status = 500; // not recorded: the platform's retry runs the handler again
           }
           // [end]
           exchange.sendResponseHeaders(status, -1);

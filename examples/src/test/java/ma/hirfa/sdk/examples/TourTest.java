@@ -15,13 +15,23 @@ class TourTest {
   private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
   @Test
-  void webhookEndpointAcceptsGenuineAndRotatedEventsAndRefusesTheRest() throws Exception {
+  void webhookEndpointAppliesEachGenuineEventOnceAndRefusesTheRest() throws Exception {
     List<Delivery> deliveries = WebhookReceiverExample.run(out);
 
-    assertThat(deliveries).extracting(Delivery::status).containsExactly(204, 400, 400, 400, 204);
-    assertThat(deliveries.get(1).answer()).isEqualTo("refused: NO_MATCHING_SIGNATURE");
-    assertThat(deliveries.get(2).answer()).isEqualTo("refused: REPLAYED");
-    assertThat(deliveries.get(3).answer()).isEqualTo("refused: TIMESTAMP_TOO_OLD");
+    assertThat(deliveries)
+        .extracting(Delivery::status)
+        .containsExactly(204, 400, 204, 400, 204, 500, 204, 413);
+    assertThat(deliveries)
+        .extracting(Delivery::answer)
+        .containsExactly(
+            "applied msg_tour_1",
+            "refused: NO_MATCHING_SIGNATURE",
+            "already applied msg_tour_1",
+            "refused: TIMESTAMP_TOO_OLD",
+            "applied msg_tour_3",
+            "handler failed, not recorded",
+            "applied msg_tour_4",
+            "refused: over 1048576 bytes");
   }
 
   @Test

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.time.Instant;
 import java.util.List;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,5 +35,15 @@ public record Artisan(
   }
 
   /** Where payouts go, masked: {@code type} is {@code rib}, {@code iban} or {@code wallet}. */
-  public record MaskedPayoutDestination(String type, String last4) {}
+  public record MaskedPayoutDestination(String type, String last4) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
 }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.List;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import ma.hirfa.sdk.core.validation.Ice;
 import org.jspecify.annotations.Nullable;
 
@@ -137,5 +138,10 @@ public record ArtisanCreateParams(
           payoutDestination,
           labels);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /** Filters and page size for listing artisans; null filters are not applied. */
@@ -41,5 +42,10 @@ public record ArtisanListParams(
 
   public ArtisanListParams withLimit(int limit) {
     return new ArtisanListParams(limit, region, craft, status);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.catalog;
 import java.util.List;
 import ma.hirfa.sdk.core.PatchValue;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A JSON merge patch of an artisan: fields left {@link PatchValue#absent()} keep their value,
@@ -95,5 +96,10 @@ public record ArtisanUpdateParams(
     public ArtisanUpdateParams build() {
       return new ArtisanUpdateParams(displayName, crafts, city, labels, payoutDestination);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

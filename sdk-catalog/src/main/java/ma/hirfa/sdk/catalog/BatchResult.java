@@ -2,6 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.List;
 import ma.hirfa.sdk.core.FieldError;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,5 +35,15 @@ public record BatchResult(List<Item> results) {
       String sku,
       BatchItemStatus status,
       @Nullable String productId,
-      List<FieldError> errors) {}
+      List<FieldError> errors) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
 }

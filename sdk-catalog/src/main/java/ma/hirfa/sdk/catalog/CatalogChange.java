@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
+import ma.hirfa.sdk.core.internal.ModelStrings;
+
 /**
  * One change handed to a {@link CatalogSync} handler: a product to create or replace, or a product
  * to delete. Apply it idempotently: after a crash the sync may hand you a change again, with the
@@ -17,8 +19,18 @@ public sealed interface CatalogChange {
     public String productId() {
       return product.id();
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** Remove the product (a tombstone: it may be absent already). */
-  record Delete(String changeId, String productId) implements CatalogChange {}
+  record Delete(String changeId, String productId) implements CatalogChange {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.time.Instant;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A verified webhook event of the Marketplace API, parsed by {@link CatalogEventParser}. A type
@@ -30,6 +31,11 @@ public sealed interface CatalogEvent {
     public String type() {
       return "product.created";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code product.updated}: any change, including stock, price, archive. */
@@ -37,6 +43,11 @@ public sealed interface CatalogEvent {
     @Override
     public String type() {
       return "product.updated";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -46,6 +57,11 @@ public sealed interface CatalogEvent {
     public String type() {
       return "product.deleted";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code artisan.verified}: the artisan may now sell. */
@@ -53,6 +69,11 @@ public sealed interface CatalogEvent {
     @Override
     public String type() {
       return "artisan.verified";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -62,8 +83,18 @@ public sealed interface CatalogEvent {
     public String type() {
       return "order.paid";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** A type this SDK does not know yet, with its raw JSON body. */
-  record Unknown(String id, String type, Instant createdAt, String json) implements CatalogEvent {}
+  record Unknown(String id, String type, Instant createdAt, String json) implements CatalogEvent {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
 }

@@ -25,7 +25,14 @@ public final class CatalogEventParser {
   /** The deleted product's remains: its id. */
   record Deleted(String id) {}
 
-  /** The event in the message; a malformed body is a {@link ResponseDecodingException}. */
+  /**
+   * The event in the message.
+   *
+   * @throws ma.hirfa.sdk.core.webhooks.DuplicateKeyException if any object of the body names a key
+   *     twice (the type, a field of the object, anything): readers disagree on which value wins, so
+   *     an ambiguous signed body is refused rather than guessed at
+   * @throws ResponseDecodingException if the body is malformed or lacks a required field
+   */
   public CatalogEvent parse(WebhookMessage message) {
     Objects.requireNonNull(message, "message == null");
     byte[] body = message.body();

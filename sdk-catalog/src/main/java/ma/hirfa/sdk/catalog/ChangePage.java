@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.util.List;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A page of the change feed, oldest first. {@link #nextCursor()} is always present: it is where to
@@ -9,5 +10,10 @@ import java.util.List;
 public record ChangePage(List<ProductChange> data, String nextCursor, boolean hasMore) {
   public ChangePage {
     data = List.copyOf(data);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A MAD price shown in a buyer's currency, with the quote it was converted with.
@@ -34,5 +35,10 @@ public record DisplayPrice(Money price, Money display, FxQuote quote) {
         + ", quoted "
         + WHEN.format(quote.quotedAt())
         + (quote.sample() ? " (sample rate)" : "");
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

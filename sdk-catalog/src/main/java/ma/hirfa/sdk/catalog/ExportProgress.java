@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.time.Duration;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * How far an export has come: products and bytes received, and the time since it started.
@@ -23,5 +24,10 @@ public record ExportProgress(long products, long bytes, Duration elapsed, boolea
       return Duration.ZERO;
     }
     return Duration.ofMillis((long) ((total - products) / rate * 1000));
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A time-stamped exchange rate between MAD and EUR or USD, to show foreign buyers prices in their
@@ -49,5 +50,10 @@ public record FxQuote(
   /** A price with its converted display amount and this quote, ready to show. */
   public DisplayPrice display(Money price) {
     return new DisplayPrice(price, convert(price), this);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

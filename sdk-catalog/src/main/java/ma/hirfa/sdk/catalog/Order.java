@@ -3,6 +3,7 @@ package ma.hirfa.sdk.catalog;
 import java.time.Instant;
 import java.util.List;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,5 +21,15 @@ public record Order(
     Instant createdAt) {
 
   /** A line: a product, a quantity and the unit price when ordered. */
-  public record Line(String productId, int quantity, Money unitPrice) {}
+  public record Line(String productId, int quantity, Money unitPrice) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +62,8 @@ public record OrderCreateParams(
 
     @Override
     public String toString() {
-      return "Buyer{name=" + name + ", email=***, phone=" + (phone == null ? "null" : "***") + "}";
+      return Redactor.redact(
+          "Buyer{name=" + name + ", email=***, phone=" + (phone == null ? "null" : "***") + "}");
     }
   }
 
@@ -72,6 +75,11 @@ public record OrderCreateParams(
         throw new ValidationException("lines.quantity", "must be 1 or more but was " + quantity);
       }
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** Where to ship: an ISO 3166-1 alpha-2 country and the address. */
@@ -81,6 +89,11 @@ public record OrderCreateParams(
         throw new ValidationException("shipping.country", "must be a country code like US");
       }
       Checks.text("shipping.address", address, 500);
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -128,5 +141,10 @@ public record OrderCreateParams(
           displayCurrency,
           fxQuoteId);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

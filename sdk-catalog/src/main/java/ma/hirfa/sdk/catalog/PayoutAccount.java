@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.core.validation.Iban;
 import ma.hirfa.sdk.core.validation.Rib;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,6 @@ public record PayoutAccount(
   public String toString() {
     String value = rib != null ? rib : iban != null ? iban : phone;
     String last4 = value == null || value.length() < 4 ? "" : value.substring(value.length() - 4);
-    return "PayoutAccount{" + type + " ****" + last4 + "}";
+    return Redactor.redact("PayoutAccount{" + type + " ****" + last4 + "}");
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,8 +94,23 @@ public record Product(
   }
 
   /** Length, width and height in centimetres. */
-  public record Dimensions(double length, double width, double height) {}
+  public record Dimensions(double length, double width, double height) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
 
   /** An image: an https URL and its alt text per language. */
-  public record Image(String url, @Nullable LocalizedText alt) {}
+  public record Image(String url, @Nullable LocalizedText alt) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.time.Instant;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,5 +15,10 @@ public record ProductChange(
 
   public boolean isDelete() {
     return type.equals("delete");
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

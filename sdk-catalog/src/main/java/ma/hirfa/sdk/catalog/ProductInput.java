@@ -6,6 +6,7 @@ import java.util.Objects;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -232,5 +233,10 @@ public record ProductInput(
           vatRegime,
           antique);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

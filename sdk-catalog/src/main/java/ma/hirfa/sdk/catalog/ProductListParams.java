@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /** Filters and page size for listing products (catalog order); null filters are not applied. */
@@ -41,5 +42,10 @@ public record ProductListParams(
 
   public ProductListParams withLimit(int limit) {
     return new ProductListParams(limit, artisanId, craft, status);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

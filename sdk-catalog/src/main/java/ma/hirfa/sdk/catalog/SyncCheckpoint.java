@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.util.Objects;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,5 +31,10 @@ public record SyncCheckpoint(Phase phase, String feedCursor, @Nullable String la
 
   static SyncCheckpoint following(String cursor) {
     return new SyncCheckpoint(Phase.FOLLOWING, cursor, null);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
+import ma.hirfa.sdk.core.internal.ModelStrings;
+
 /**
  * What one {@link CatalogSync#runUntilCaughtUp()} did.
  *
@@ -11,4 +13,9 @@ package ma.hirfa.sdk.catalog;
  * @param cursor the feed cursor it stopped at (also saved in the checkpoint store)
  */
 public record SyncReport(
-    long imported, long upserts, long deletes, int feedPages, int rateLimitWaits, String cursor) {}
+    long imported, long upserts, long deletes, int feedPages, int rateLimitWaits, String cursor) {
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ma.hirfa.sdk.core.LocalizedText;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * The reference data of the marketplace: categories → branches (filières) → crafts (métiers), each
@@ -36,6 +37,11 @@ public record Taxonomy(String version, boolean sample, List<Category> categories
     public Category {
       branches = List.copyOf(branches);
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** A branch (filière), like rugs and carpets. */
@@ -43,8 +49,23 @@ public record Taxonomy(String version, boolean sample, List<Category> categories
     public Branch {
       crafts = List.copyOf(crafts);
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** A craft (métier), like hand-knotted rugs. */
-  public record Craft(String code, LocalizedText label) {}
+  public record Craft(String code, LocalizedText label) {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,5 +87,10 @@ public record ListParams(
     public ListParams build() {
       return new ListParams(limit, status, artisanId, orderReference, paymentId);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,4 +14,9 @@ public record NextAction(
     @Nullable String redirectUrl,
     @Nullable String qrPayload,
     @Nullable String voucherCode,
-    @Nullable Instant expiresAt) {}
+    @Nullable Instant expiresAt) {
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.payments;
 import java.time.Instant;
 import java.util.Map;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,5 +57,10 @@ public record Payment(
   /** What can still be refunded: captured minus refunded. */
   public Money refundable() {
     return amountCaptured.minus(amountRefunded);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,5 +132,10 @@ public record PaymentCreateParams(
           description,
           metadata);
     }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * A verified webhook event of the Payments API, parsed by {@link PaymentEventParser}. Each type
@@ -30,6 +31,11 @@ public sealed interface PaymentEvent {
     public String type() {
       return "payment.requires_action";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code payment.authorized}: a manual-capture payment awaits capture. */
@@ -37,6 +43,11 @@ public sealed interface PaymentEvent {
     @Override
     public String type() {
       return "payment.authorized";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -46,6 +57,11 @@ public sealed interface PaymentEvent {
     public String type() {
       return "payment.succeeded";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code payment.failed}: see {@link Payment#failureCode()}. */
@@ -53,6 +69,11 @@ public sealed interface PaymentEvent {
     @Override
     public String type() {
       return "payment.failed";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -62,6 +83,11 @@ public sealed interface PaymentEvent {
     public String type() {
       return "payment.canceled";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code payment.captured}: a manual capture happened (in full or in part). */
@@ -69,6 +95,11 @@ public sealed interface PaymentEvent {
     @Override
     public String type() {
       return "payment.captured";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -78,6 +109,11 @@ public sealed interface PaymentEvent {
     public String type() {
       return "refund.succeeded";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code refund.failed}. */
@@ -85,6 +121,11 @@ public sealed interface PaymentEvent {
     @Override
     public String type() {
       return "refund.failed";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -94,6 +135,11 @@ public sealed interface PaymentEvent {
     public String type() {
       return "payout.paid";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** {@code payout.failed}: failed or returned; see {@link Payout#failureCode()}. */
@@ -101,6 +147,11 @@ public sealed interface PaymentEvent {
     @Override
     public String type() {
       return "payout.failed";
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 
@@ -111,8 +162,18 @@ public sealed interface PaymentEvent {
     public String type() {
       return "settlement.available";
     }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
   }
 
   /** An event type this SDK does not know yet; {@code json} is the whole event as received. */
-  record Unknown(String id, String type, Instant createdAt, String json) implements PaymentEvent {}
+  record Unknown(String id, String type, Instant createdAt, String json) implements PaymentEvent {
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
+    }
+  }
 }

@@ -24,7 +24,14 @@ public final class PaymentEventParser {
 
   private final Json json = new Json();
 
-  /** The event in the message; a malformed body is a {@link ResponseDecodingException}. */
+  /**
+   * The event in the message.
+   *
+   * @throws ma.hirfa.sdk.core.webhooks.DuplicateKeyException if any object of the body names a key
+   *     twice (the type, a field of the object, anything): readers disagree on which value wins, so
+   *     an ambiguous signed body is refused rather than guessed at
+   * @throws ResponseDecodingException if the body is malformed or lacks a required field
+   */
   public PaymentEvent parse(WebhookMessage message) {
     Objects.requireNonNull(message, "message == null");
     byte[] body = message.body();

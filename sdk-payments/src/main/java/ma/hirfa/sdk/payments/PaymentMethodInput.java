@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.payments.validation.MoroccanPhone;
 import org.jspecify.annotations.Nullable;
 
@@ -110,10 +111,11 @@ public record PaymentMethodInput(
 
   @Override
   public String toString() {
-    return "PaymentMethodInput[type="
-        + type.wireValue()
-        + (card != null ? ", " + card : "")
-        + (mobileWallet != null ? ", " + mobileWallet : "")
-        + "]";
+    return Redactor.redact(
+        "PaymentMethodInput[type="
+            + type.wireValue()
+            + (card != null ? ", " + card : "")
+            + (mobileWallet != null ? ", " + mobileWallet : "")
+            + "]");
   }
 }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /** A payout of {@code amount} (MAD only) to an artisan's {@link PayoutDestination}. */
@@ -24,5 +25,10 @@ public record PayoutCreateParams(
   public static PayoutCreateParams of(
       String artisanId, Money amount, PayoutDestination destination) {
     return new PayoutCreateParams(artisanId, amount, destination, null);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

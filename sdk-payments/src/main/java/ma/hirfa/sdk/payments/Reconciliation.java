@@ -1,14 +1,13 @@
 package ma.hirfa.sdk.payments;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +22,35 @@ import org.jspecify.annotations.Nullable;
  * report.mismatches().forEach(m -> alert(m));
  * }</pre>
  *
- * <p>Each line is compared with the bank's record of the same object: a payment line with the
- * captured amount and the platform fee, a refund or payout line with its (negative) amount. Failed
- * refunds and payouts that are not {@code paid} are left out: they moved no money. Lines the bank
- * does not know, records the settlement lacks, duplicated lines, and a settlement whose totals
- * differ from the sum of its lines are all reported. Lines are read once, as they stream; memory
- * grows with the bank's records only.
+ * <h2>The rules</h2>
+ *
+ * <ul>
+ *   <li>One rule for every type: a record that moved money (a payment with something captured, a
+ *       refund that succeeded, a paid payout) in the settlement's currency is expected in it; a
+ *       record that moved none is not, and a line for it is {@code STATUS_DIFFERS}.
+ *   <li>A payment line carries the captured amount and the platform fee; a refund or payout line
+ *       its amount, negative. Every line's net is its amount minus its fee.
+ *   <li>A record the bank lists twice is {@code DUPLICATE_IN_BANK}; a line naming a record a second
+ *       time is {@code DUPLICATE_LINE}; a line the bank does not know is {@code MISSING_FROM_BANK}
+ *       (each time it appears: telling repeats of unknown lines apart would cost memory per line);
+ *       a record no line names is {@code MISSING_FROM_SETTLEMENT}.
+ *   <li>A line in another currency is {@code CURRENCY_DIFFERS} and left out of the total; it never
+ *       aborts the run. Totals are summed exactly: no sum overflows or throws.
+ *   <li>The lines' net must add up to the settlement's net, and their number to its line count
+ *       ({@code TOTAL_DIFFERS}).
+ * </ul>
+ *
+ * <h2>Memory</h2>
+ *
+ * Lines are read once, as they stream. What is kept grows with the bank's records (one entry each)
+ * and with the mismatches reported, of which the first {@value #MAX_LISTED} are listed and the rest
+ * counted ({@link ReconciliationReport#unlistedMismatches()}); nothing grows with the lines that
+ * match.
  */
 public final class Reconciliation {
+  /** How many mismatches a report lists; the rest are counted. */
+  public static final int MAX_LISTED = 10_000;
+
   private Reconciliation() {}
 
   public static ReconciliationReport reconcile(
@@ -40,165 +60,240 @@ public final class Reconciliation {
       Collection<Refund> refunds,
       Collection<Payout> payouts) {
     Objects.requireNonNull(settlement, "settlement == null");
-    Map<String, Payment> paymentsById = index(payments, Payment::id);
-    // Only movements of money settle: a failed refund or a payout not paid has no line.
-    Map<String, Refund> refundsById =
-        index(
-            refunds.stream().filter(r -> r.status() == RefundStatus.SUCCEEDED).toList(),
-            Refund::id);
-    Map<String, Payout> payoutsById =
-        index(payouts.stream().filter(p -> p.status() == PayoutStatus.PAID).toList(), Payout::id);
-    Set<String> seen = new HashSet<>();
-    List<Mismatch> mismatches = new ArrayList<>();
-    Money net = Money.zero(settlement.currency());
+    Objects.requireNonNull(lines, "lines == null");
+    BankBook book = new BankBook(payments, refunds, payouts);
+    Findings found = new Findings();
+    String currency = settlement.currency();
+    for (BankBook.Entry e : book.duplicated) {
+      found.add(
+          Mismatch.Kind.DUPLICATE_IN_BANK,
+          e.id,
+          null,
+          e.amount,
+          "the bank's records hold it " + e.copies + " times");
+    }
+    ExactSum net = new ExactSum();
+    long count = 0;
     int matched = 0;
-    int count = 0;
     for (SettlementLine line : lines) {
       count++;
-      net = net.plus(line.net());
-      if (!seen.add(line.referenceId())) {
-        mismatches.add(
-            new Mismatch(
-                Mismatch.Kind.DUPLICATE_LINE,
-                line.referenceId(),
-                null,
-                line.amount(),
-                "the settlement lists it twice"));
+      int before = found.total;
+      BankBook.Entry entry = book.find(line.type(), line.referenceId());
+      boolean repeated = entry != null && ++entry.lines > 1;
+      if (!inCurrency(line, currency)) {
+        found.add(
+            Mismatch.Kind.CURRENCY_DIFFERS,
+            line.referenceId(),
+            null,
+            line.amount(),
+            "a line in " + lineCurrencies(line) + " in a " + currency + " settlement");
         continue;
       }
-      if (!line.net().equals(line.amount().minus(line.fee()))) {
-        mismatches.add(
-            new Mismatch(
-                Mismatch.Kind.NET_DIFFERS,
-                line.referenceId(),
-                line.amount().minus(line.fee()),
-                line.net(),
-                "net is not amount minus fee"));
+      net.add(line.net().amountMinor());
+      if (repeated) {
+        found.add(
+            Mismatch.Kind.DUPLICATE_LINE,
+            line.referenceId(),
+            null,
+            line.amount(),
+            "the settlement lists it twice");
+        continue;
       }
-      int before = mismatches.size();
-      switch (line.type()) {
-        case PAYMENT -> {
-          Payment p = paymentsById.get(line.referenceId());
-          if (p == null) {
-            mismatches.add(missingFromBank(line));
-          } else {
-            compare(
-                mismatches,
-                Mismatch.Kind.AMOUNT_DIFFERS,
-                line.referenceId(),
-                p.amountCaptured(),
-                line.amount());
-            compare(
-                mismatches,
-                Mismatch.Kind.FEE_DIFFERS,
-                line.referenceId(),
-                p.feeSplit().platformFee(),
-                line.fee());
-          }
-        }
-        case REFUND -> {
-          Refund r = refundsById.get(line.referenceId());
-          expectOutflow(mismatches, line, r == null ? null : r.amount());
-        }
-        case PAYOUT -> {
-          Payout po = payoutsById.get(line.referenceId());
-          expectOutflow(mismatches, line, po == null ? null : po.amount());
-        }
-        default ->
-            mismatches.add(
-                new Mismatch(
-                    Mismatch.Kind.UNKNOWN_LINE_TYPE,
-                    line.referenceId(),
-                    null,
-                    line.amount(),
-                    "a line type this SDK does not know"));
+      checkNet(found, line);
+      if (line.type() == SettlementLineType.UNKNOWN) {
+        found.add(
+            Mismatch.Kind.UNKNOWN_LINE_TYPE,
+            line.referenceId(),
+            null,
+            line.amount(),
+            "a line type this SDK does not know");
+      } else if (entry == null) {
+        found.add(
+            Mismatch.Kind.MISSING_FROM_BANK,
+            line.referenceId(),
+            null,
+            line.amount(),
+            "the settlement has it; the bank has no record");
+      } else if (!entry.movedMoney) {
+        found.add(
+            Mismatch.Kind.STATUS_DIFFERS,
+            line.referenceId(),
+            null,
+            line.amount(),
+            "the bank records it as moving no money; the settlement moved some");
+      } else {
+        compare(
+            found, Mismatch.Kind.AMOUNT_DIFFERS, line.referenceId(), entry.amount, line.amount());
+        compare(found, Mismatch.Kind.FEE_DIFFERS, line.referenceId(), entry.fee, line.fee());
       }
-      if (mismatches.size() == before) {
+      if (found.total == before) {
         matched++;
       }
     }
-    for (String id : union(paymentsById.keySet(), refundsById.keySet(), payoutsById.keySet())) {
-      if (!seen.contains(id)) {
-        mismatches.add(
-            new Mismatch(
-                Mismatch.Kind.MISSING_FROM_SETTLEMENT,
-                id,
-                null,
-                null,
-                "the bank recorded it; the settlement has no line"));
+    List<BankBook.Entry> unsettled = new ArrayList<>();
+    for (BankBook.Entry e : book.all()) {
+      if (e.lines == 0 && e.movedMoney && e.amount.currencyCode().equals(currency)) {
+        unsettled.add(e);
       }
     }
-    if (!net.equals(settlement.net())) {
-      mismatches.add(
-          new Mismatch(
-              Mismatch.Kind.TOTAL_DIFFERS,
-              settlement.id(),
-              net,
-              settlement.net(),
-              "the lines' net does not add up to the settlement's"));
+    unsettled.sort(Comparator.comparing(e -> e.id));
+    for (BankBook.Entry e : unsettled) {
+      found.add(
+          Mismatch.Kind.MISSING_FROM_SETTLEMENT,
+          e.id,
+          e.amount,
+          null,
+          "the bank recorded it; the settlement has no line");
+    }
+    checkTotals(found, settlement, net, count);
+    return new ReconciliationReport(settlement.id(), matched, found.listed, found.unlisted());
+  }
+
+  private static boolean inCurrency(SettlementLine line, String currency) {
+    return line.amount().currencyCode().equals(currency)
+        && line.fee().currencyCode().equals(currency)
+        && line.net().currencyCode().equals(currency);
+  }
+
+  private static String lineCurrencies(SettlementLine line) {
+    String a = line.amount().currencyCode();
+    String f = line.fee().currencyCode();
+    String n = line.net().currencyCode();
+    return a.equals(f) && f.equals(n) ? a : a + "/" + f + "/" + n;
+  }
+
+  /** Net must be amount minus fee, computed without overflow. */
+  private static void checkNet(Findings found, SettlementLine line) {
+    long amount = line.amount().amountMinor();
+    long fee = line.fee().amountMinor();
+    long expected;
+    try {
+      expected = Math.subtractExact(amount, fee);
+    } catch (ArithmeticException e) {
+      found.add(
+          Mismatch.Kind.NET_DIFFERS,
+          line.referenceId(),
+          null,
+          line.net(),
+          "amount minus fee overflows");
+      return;
+    }
+    if (expected != line.net().amountMinor()) {
+      found.add(
+          Mismatch.Kind.NET_DIFFERS,
+          line.referenceId(),
+          Money.ofMinor(expected, line.net().currency()),
+          line.net(),
+          "net is not amount minus fee");
+    }
+  }
+
+  private static void checkTotals(Findings found, Settlement settlement, ExactSum net, long count) {
+    Money announced = settlement.net();
+    if (!announced.currencyCode().equals(settlement.currency())) {
+      found.add(
+          Mismatch.Kind.TOTAL_DIFFERS,
+          settlement.id(),
+          null,
+          announced,
+          "the settlement's net is in " + announced.currencyCode());
+    } else if (!net.equals(announced.amountMinor())) {
+      Money sum = net.fitsInLong() ? Money.ofMinor(net.longValue(), announced.currency()) : null;
+      found.add(
+          Mismatch.Kind.TOTAL_DIFFERS,
+          settlement.id(),
+          sum,
+          announced,
+          sum == null
+              ? "the lines' net (" + net + " minor units) does not add up to the settlement's"
+              : "the lines' net does not add up to the settlement's");
     }
     if (count != settlement.lineCount()) {
-      mismatches.add(
-          new Mismatch(
-              Mismatch.Kind.TOTAL_DIFFERS,
-              settlement.id(),
-              null,
-              null,
-              count + " lines streamed, " + settlement.lineCount() + " announced"));
+      found.add(
+          Mismatch.Kind.TOTAL_DIFFERS,
+          settlement.id(),
+          null,
+          null,
+          count + " lines streamed, " + settlement.lineCount() + " announced");
     }
-    return new ReconciliationReport(settlement.id(), matched, mismatches);
-  }
-
-  /** A refund or payout line takes {@code recorded} out of the settlement (a negative amount). */
-  private static void expectOutflow(
-      List<Mismatch> out, SettlementLine line, @Nullable Money recorded) {
-    if (recorded == null) {
-      out.add(missingFromBank(line));
-    } else {
-      compare(
-          out, Mismatch.Kind.AMOUNT_DIFFERS, line.referenceId(), recorded.negate(), line.amount());
-    }
-  }
-
-  private static Mismatch missingFromBank(SettlementLine line) {
-    return new Mismatch(
-        Mismatch.Kind.MISSING_FROM_BANK,
-        line.referenceId(),
-        null,
-        line.amount(),
-        "the settlement has it; the bank has no record");
   }
 
   private static void compare(
-      List<Mismatch> out, Mismatch.Kind kind, String id, Money expected, Money actual) {
+      Findings found, Mismatch.Kind kind, String id, Money expected, Money actual) {
     if (!expected.equals(actual)) {
-      out.add(
-          new Mismatch(kind, id, expected, actual, "differs by " + difference(expected, actual)));
+      found.add(kind, id, expected, actual, "differs by " + difference(expected, actual));
     }
   }
 
   private static String difference(Money expected, Money actual) {
-    return expected.currencyCode().equals(actual.currencyCode())
-        ? actual.minus(expected).toString()
-        : "currency (" + expected.currencyCode() + " vs " + actual.currencyCode() + ")";
+    if (!expected.currencyCode().equals(actual.currencyCode())) {
+      return "currency (" + expected.currencyCode() + " vs " + actual.currencyCode() + ")";
+    }
+    BigInteger d =
+        BigInteger.valueOf(actual.amountMinor())
+            .subtract(BigInteger.valueOf(expected.amountMinor()));
+    return new java.math.BigDecimal(d, expected.currency().getDefaultFractionDigits())
+            .toPlainString()
+        + " "
+        + expected.currencyCode();
   }
 
-  private static <T> Map<String, T> index(
-      Collection<T> items, java.util.function.Function<T, String> id) {
-    Map<String, T> out = new HashMap<>();
-    for (T item : Objects.requireNonNull(items, "records == null")) {
-      out.put(id.apply(item), item);
+  /** The mismatches found: the first {@link #MAX_LISTED} kept, all counted. */
+  private static final class Findings {
+    final List<Mismatch> listed = new ArrayList<>();
+    int total;
+
+    void add(
+        Mismatch.Kind kind,
+        String id,
+        @Nullable Money expected,
+        @Nullable Money actual,
+        String detail) {
+      total++;
+      if (listed.size() < MAX_LISTED) {
+        listed.add(new Mismatch(kind, id, expected, actual, detail));
+      }
     }
-    return out;
+
+    int unlisted() {
+      return total - listed.size();
+    }
   }
 
-  @SafeVarargs
-  private static Set<String> union(Set<String>... sets) {
-    Set<String> out = new java.util.TreeSet<>();
-    for (Set<String> s : sets) {
-      out.addAll(s);
+  /** A sum of longs that cannot overflow: a long until it would, then a BigInteger. */
+  private static final class ExactSum {
+    private long small;
+    private @Nullable BigInteger big;
+
+    void add(long v) {
+      if (big == null) {
+        long r = small + v;
+        // Overflow iff both operands have the same sign and the result's sign differs.
+        if (((small ^ r) & (v ^ r)) >= 0) {
+          small = r;
+          return;
+        }
+        big = BigInteger.valueOf(small);
+      }
+      big = big.add(BigInteger.valueOf(v));
     }
-    return out;
+
+    boolean fitsInLong() {
+      return big == null || big.bitLength() < 64;
+    }
+
+    long longValue() {
+      return big == null ? small : big.longValueExact();
+    }
+
+    boolean equals(long v) {
+      return big == null ? small == v : big.equals(BigInteger.valueOf(v));
+    }
+
+    @Override
+    public String toString() {
+      return big == null ? Long.toString(small) : big.toString();
+    }
   }
 
   /** One line (or total) that does not match the bank's records. */
@@ -217,7 +312,20 @@ public final class Reconciliation {
       MISSING_FROM_SETTLEMENT,
       DUPLICATE_LINE,
       UNKNOWN_LINE_TYPE,
-      TOTAL_DIFFERS
+      TOTAL_DIFFERS,
+      /** The bank's own records list the same payment, refund or payout more than once. */
+      DUPLICATE_IN_BANK,
+      /**
+       * The settlement moved money for a record the bank holds as failed, pending or uncaptured.
+       */
+      STATUS_DIFFERS,
+      /** A line's amount, fee or net is not in the settlement's currency. */
+      CURRENCY_DIFFERS
+    }
+
+    @Override
+    public String toString() {
+      return ModelStrings.of(this);
     }
   }
 }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /** A full or partial refund of a payment ({@code re_...}). */
@@ -11,4 +12,9 @@ public record Refund(
     Money amount,
     RefundStatus status,
     @Nullable String reason,
-    Instant createdAt) {}
+    Instant createdAt) {
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,5 +33,10 @@ public record RefundCreateParams(
 
   public RefundCreateParams withReason(RefundReason reason) {
     return new RefundCreateParams(paymentId, amount, reason);
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
   }
 }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.LocalDate;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * One day's settlement in one currency. {@code net = gross − fees + refunds + payouts} (refunds and
@@ -17,4 +18,9 @@ public record Settlement(
     Money refunds,
     Money payouts,
     Money net,
-    int lineCount) {}
+    int lineCount) {
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

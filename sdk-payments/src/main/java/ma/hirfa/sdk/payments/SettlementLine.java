@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * One money movement of a settlement: a captured payment (positive amount, with the marketplace
@@ -16,4 +17,9 @@ public record SettlementLine(
     Money amount,
     Money fee,
     Money net,
-    Instant occurredAt) {}
+    Instant occurredAt) {
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
 import java.util.List;
+import ma.hirfa.sdk.core.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,16 +17,17 @@ public record WebhookEndpoint(
 
   @Override
   public String toString() {
-    return "WebhookEndpoint[id="
-        + id
-        + ", url="
-        + url
-        + ", events="
-        + events
-        + ", secret="
-        + (secret == null ? "null" : "whsec_****")
-        + ", createdAt="
-        + createdAt
-        + "]";
+    return Redactor.redact(
+        "WebhookEndpoint[id="
+            + id
+            + ", url="
+            + url
+            + ", events="
+            + events
+            + ", secret="
+            + (secret == null ? "null" : "whsec_****")
+            + ", createdAt="
+            + createdAt
+            + "]");
   }
 }

@@ -25,8 +25,6 @@ public final class WebhookVerificationException extends HirfaException {
     TIMESTAMP_TOO_NEW,
     /** No {@code v1} (or {@code v1a}) entry verifies with any configured secret or key. */
     NO_MATCHING_SIGNATURE,
-    /** The {@link ReplayGuard} has already seen this {@code webhook-id}. */
-    REPLAYED,
     /** Building the verifier: a secret decodes to zero bytes, or no secret or key was given. */
     EMPTY_SECRET,
     /** Building the verifier: a secret or public key is not valid base64 of the right shape. */

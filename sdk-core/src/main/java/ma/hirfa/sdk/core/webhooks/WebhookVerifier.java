@@ -43,8 +43,20 @@ import org.jspecify.annotations.Nullable;
  *       id.timestamp.body} with any configured secret, {@code v1a} is Ed25519 with the configured
  *       public key. Unknown versions and malformed entries are skipped; a value must be the exact
  *       padded standard base64. Comparison is constant-time;
- *   <li>with a {@link ReplayGuard}, the id has not been accepted before.
  * </ol>
+ *
+ * <h2>Verified is not processed</h2>
+ *
+ * {@code verify} checks and returns; it records nothing, so a verification followed by a handler
+ * that fails loses nothing: the platform's retry (same {@code webhook-id}) verifies again. Run the
+ * handler through {@link ProcessedEvents#processOnce(WebhookMessage, WebhookHandler)}, which
+ * records the id only after the handler succeeded and skips ids already processed, including a
+ * captured message replayed within the tolerance:
+ *
+ * <pre>{@code
+ * WebhookMessage message = verifier.verify(headers, rawBody);
+ * processed.processOnce(message, m -> ship(parser.parse(m)));   // then answer 2xx
+ * }</pre>
  *
  * <h2>Raw bytes</h2>
  *
@@ -70,7 +82,6 @@ public final class WebhookVerifier {
   private final @Nullable PublicKey publicKey;
   private final long toleranceSeconds;
   private final Clock clock;
-  private final @Nullable ReplayGuard replayGuard;
 
   /** One initialised Mac per secret and thread: Mac.getInstance costs more than a 1 KB HMAC. */
   private final ThreadLocal<Mac[]> macs;
@@ -80,7 +91,6 @@ public final class WebhookVerifier {
     this.publicKey = publicKey;
     this.toleranceSeconds = b.tolerance.toSeconds();
     this.clock = b.clock;
-    this.replayGuard = b.replayGuard;
     this.macs = ThreadLocal.withInitial(this::newMacs);
   }
 
@@ -144,13 +154,7 @@ public final class WebhookVerifier {
       throw new WebhookVerificationException(
           Reason.NO_MATCHING_SIGNATURE, "no signature matches the message (id " + id + ")");
     }
-    Instant at = Instant.ofEpochSecond(timestamp);
-    ReplayGuard guard = replayGuard;
-    if (guard != null && !guard.firstSeen(id, at)) {
-      throw new WebhookVerificationException(
-          Reason.REPLAYED, "webhook-id " + id + " was already accepted");
-    }
-    return new WebhookMessage(id, at, body);
+    return new WebhookMessage(id, Instant.ofEpochSecond(timestamp), body);
   }
 
   private boolean anySignatureMatches(String id, String ts, byte[] body, List<String> lines) {
@@ -328,7 +332,6 @@ public final class WebhookVerifier {
     private @Nullable String publicKey;
     private Duration tolerance = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
-    private @Nullable ReplayGuard replayGuard;
 
     private Builder() {}
 
@@ -347,7 +350,9 @@ public final class WebhookVerifier {
     }
 
     /**
-     * How far the timestamp may be from the clock, either way; default 5 minutes, whole seconds.
+     * How far the timestamp may be from the clock, either way; default 5 minutes, whole seconds. It
+     * is also the window in which a captured message can be replayed at all: keep processed ids at
+     * least this long (see {@link ProcessedEvents}).
      */
     public Builder tolerance(Duration tolerance) {
       Objects.requireNonNull(tolerance, "tolerance == null");
@@ -361,12 +366,6 @@ public final class WebhookVerifier {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** Refuses an id already accepted; see {@link ReplayGuard#inMemory()}. */
-    public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard == null");
       return this;
     }
 

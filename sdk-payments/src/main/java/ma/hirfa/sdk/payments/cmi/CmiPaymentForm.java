@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -126,12 +127,13 @@ public final class CmiPaymentForm {
         throw new ValidationException("amount", "must be positive");
       }
       Map<String, String> f = new LinkedHashMap<>();
-      f.put("clientid", required("clientId", clientId));
+      f.put("clientid", matching("clientId", clientId, CLIENT_ID, "must be the store's digits"));
       f.put("storetype", "3D_PAY_HOSTING");
       f.put("TranType", "PreAuth");
       f.put("amount", a.toBigDecimal().toPlainString());
       f.put("currency", "504");
-      f.put("oid", required("orderId", orderId));
+      f.put(
+          "oid", matching("orderId", orderId, ORDER_ID, "must be 1 to 128 characters, no spaces"));
       f.put("okUrl", https("okUrl", okUrl));
       f.put("failUrl", https("failUrl", failUrl));
       f.put("shopurl", https("shopUrl", shopUrl));
@@ -140,10 +142,24 @@ public final class CmiPaymentForm {
       f.put("rnd", random != null ? random : Long.toString(System.currentTimeMillis()));
       f.put("hashAlgorithm", "ver3");
       f.put("encoding", "UTF-8");
-      f.put("email", required("email", email));
+      f.put("email", matching("email", email, EMAIL, "must be an e-mail address"));
       f.put("BillToName", required("billToName", billToName));
       f.put("HASH", CmiHash.ver3(f, storeKey));
       return f;
+    }
+
+    // What CmiCallback checks on the way back: a form it would refuse is refused here first.
+    private static final Pattern CLIENT_ID = Pattern.compile("\\d{1,20}");
+    private static final Pattern ORDER_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1,128}");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+");
+
+    private static String matching(
+        String field, @Nullable String value, Pattern pattern, String rule) {
+      String v = required(field, value);
+      if (!pattern.matcher(v).matches()) {
+        throw new ValidationException(field, rule);
+      }
+      return v;
     }
 
     private static <T> T required(String field, @Nullable T value) {

@@ -21,12 +21,15 @@ import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
  * <pre>{@code
  * protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
  *   try {
- *     WebhookMessage message = ServletWebhooks.verify(verifier, req);
- *     handle(message);
+ *     WebhookMessage message = ServletWebhooks.verify(verifier, req);   // at most 1 MiB read
+ *     processed.processOnce(message, this::handle);   // skipped if this id was processed before
  *     resp.setStatus(204);
  *   } catch (WebhookVerificationException e) {
  *     resp.sendError(400, e.reason().name());
+ *   } catch (ValidationException e) {
+ *     resp.sendError(413);                            // the body exceeds the limit
  *   }
+ *   // an exception from handle propagates: the container answers 500 and the platform retries
  * }
  * }</pre>
  *

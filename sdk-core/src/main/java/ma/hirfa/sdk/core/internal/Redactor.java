@@ -41,8 +41,16 @@ public final class Redactor {
   private static final Pattern NAMED_FORM =
       Pattern.compile("(?i)((?<![A-Za-z0-9])" + NAMES + "=)[^&\\s\"',;}]*");
 
+  /**
+   * Nine or more digits with up to two separators between them (space, dot, dash, parentheses):
+   * RIBs, IBANs, card and phone numbers however they are written, {@code (06) 12 34 56 78}
+   * included.
+   */
   private static final Pattern DIGIT_RUN =
-      Pattern.compile("(?<![0-9])\\+?\\d(?:[ .-]?\\d){8,}(?![0-9])");
+      Pattern.compile("(?<![0-9])[+(]?\\d(?:[ .()-]{0,2}\\d){8,}(?![0-9])");
+
+  /** An amount: digits, then one decimal point and two or three digits. Never masked. */
+  private static final Pattern AMOUNT = Pattern.compile("[+(]?\\d+\\.\\d{2,3}");
 
   private static final Pattern CARD_RUN =
       Pattern.compile("(?<![0-9])\\d(?:[ -]?\\d){12,18}(?![0-9])");
@@ -79,7 +87,9 @@ public final class Redactor {
     }
     StringBuilder sb = new StringBuilder(out.length());
     do {
-      digits.appendReplacement(sb, Matcher.quoteReplacement(maskDigits(digits.group())));
+      String run = digits.group();
+      digits.appendReplacement(
+          sb, Matcher.quoteReplacement(AMOUNT.matcher(run).matches() ? run : maskDigits(run)));
     } while (digits.find());
     digits.appendTail(sb);
     return sb.toString();

@@ -22,6 +22,8 @@ class RedactorTest {
         "{\"cvv\":\"737\"}|{\"cvv\":\"[REDACTED]\"}",
         "cvc=123&x=1|cvc=[REDACTED]&x=1",
         "amount 15000 MAD, order ORD-0001|amount 15000 MAD, order ORD-0001",
+        "phone (06) 12 34 56 78|phone [REDACTED]",
+        "total 12500000.00 MAD|total 12500000.00 MAD",
       })
   void masksSecretsAndPersonalNumbers(String input, String expected) {
     assertThat(Redactor.redact(input)).isEqualTo(expected);

@@ -1,0 +1,126 @@
+package ma.hirfa.sdk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import ma.hirfa.sdk.core.LocalizedText;
+import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.NotFoundException;
+import ma.hirfa.sdk.core.RetryPolicy;
+import ma.hirfa.sdk.testkit.Sandbox;
+
+/**
+ * Changes the catalog the way artisans do, through the API with its own key (its own rate-limit
+ * quota): creates (some large), updates, deletes and re-creations of a deleted SKU (a new id).
+ */
+final class CatalogEditor implements AutoCloseable {
+  private final Sandbox sandbox;
+  private final CatalogClient client;
+  private final SplittableRandom random;
+  private final List<String> deletedSkus = new ArrayList<>();
+  private int created;
+
+  CatalogEditor(Sandbox sandbox, long seed) {
+    this.sandbox = sandbox;
+    this.client =
+        CatalogClient.builder()
+            .apiKey("sk_test_editor" + Long.toHexString(seed & 0xFFFFFF) + "key")
+            .baseUrl(sandbox.baseUrl())
+            .configure(
+                o ->
+                    o.retryPolicy(
+                        RetryPolicy.builder()
+                            .maxAttempts(10)
+                            .initialBackoff(Duration.ofMillis(5))
+                            .build()))
+            .build();
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** A live product id, chosen at random; null when the catalog is empty. */
+  String anyLiveId() {
+    List<String> ids = new ArrayList<>(sandbox.catalog().contents().keySet());
+    ids.sort(null);
+    return ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+  }
+
+  /** {@code n} edits at random: updates, deletes, creates, large creates and re-creations. */
+  void randomEdits(int n, int largeBytes) {
+    for (int i = 0; i < n; i++) {
+      int kind = random.nextInt(10);
+      String id = anyLiveId();
+      if (id == null || kind >= 8) {
+        create(kind == 9 ? largeBytes : 0);
+      } else if (kind < 5) {
+        update(id);
+      } else if (kind < 7) {
+        delete(id);
+      } else {
+        recreate();
+      }
+    }
+  }
+
+  Product create(int descriptionBytes) {
+    return create("EDIT-" + sandbox.port() + "-" + created++, descriptionBytes);
+  }
+
+  Product create(String sku, int descriptionBytes) {
+    ProductInput.Builder b = CatalogClientTest.kilim(sku);
+    if (descriptionBytes > 0) {
+      b.description(LocalizedText.builder().put("fr", "x".repeat(descriptionBytes)).build());
+    }
+    return client.products().create(b.build());
+  }
+
+  void update(String id) {
+    try {
+      Product p = client.products().get(id);
+      client
+          .products()
+          .update(p, p.toInput().price(p.price().plus(Money.parse("1.00", "MAD"))).build());
+    } catch (NotFoundException gone) {
+      // deleted meanwhile
+    }
+  }
+
+  void delete(String id) {
+    try {
+      Product p = client.products().get(id);
+      client.products().delete(id);
+      deletedSkus.add(p.sku());
+    } catch (NotFoundException gone) {
+      // deleted meanwhile
+    }
+  }
+
+  /** Creates a product with the SKU of a deleted one: a new product, with a new id. */
+  void recreate() {
+    if (deletedSkus.isEmpty()) {
+      create(0);
+      return;
+    }
+    create(deletedSkus.remove(random.nextInt(deletedSkus.size())), 0);
+  }
+
+  /** Creates {@code n} products with one request (n changes for one unit of quota). */
+  void createInOneBatch(int n, int descriptionBytes) {
+    List<ProductInput> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ProductInput.Builder b = CatalogClientTest.kilim("BATCH-" + sandbox.port() + "-" + created++);
+      if (descriptionBytes > 0) {
+        b.description(LocalizedText.builder().put("fr", "y".repeat(descriptionBytes)).build());
+      }
+      items.add(b.build());
+    }
+    assertThat(client.products().upsert(items).failed()).isEmpty();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -37,6 +37,9 @@ final class SyncImport {
   /** Products handed over since the last export from the first product; for progress. */
   private long sinceStart;
 
+  /** Time spent streaming exports into the handler, to tell a slow import from a slow server. */
+  private long iteratingNanos;
+
   private long attemptBase;
   private long attemptBaseBytes;
   private long bytesSoFar;
@@ -122,37 +125,47 @@ final class SyncImport {
         opened(export);
       }
       export.onProgress(this::progress);
-      long sinceCheckpoint = 0;
-      for (Product p : export) {
-        run.handle(new CatalogChange.Upsert("exp_" + p.id() + "_" + p.version(), p));
-        run.imported++;
-        sinceStart++;
-        if (ghosts != null) {
-          ghosts.remove(p.id());
-        }
-        after = p.id();
-        if (!reconcile && ++sinceCheckpoint >= sync.checkpointEvery) {
-          savePlainProgress();
-          sinceCheckpoint = 0;
-        }
-        if (run.budget.timeSpent()) {
-          budgetSpent();
-          throw new SyncRun.BudgetSpent();
-        }
+      long started = System.nanoTime();
+      try {
+        return stream(export);
+      } finally {
+        iteratingNanos += System.nanoTime() - started;
       }
-      String position = cursor != null ? cursor : export.exportCursor();
-      if (position == null) {
-        throw new IllegalStateException("a complete export has a cursor");
-      }
-      if (ghosts != null) {
-        for (String gone : ghosts) {
-          run.handle(new CatalogChange.Delete("rec_" + gone, gone, Long.MAX_VALUE));
-          run.removed++;
-        }
-      }
-      run.save(SyncCheckpoint.following(position));
-      return true;
     }
+  }
+
+  /** Hands the export's products over; at its end, the deletes of a reconciliation. */
+  private boolean stream(ProductExport export) {
+    long sinceCheckpoint = 0;
+    for (Product p : export) {
+      run.handle(new CatalogChange.Upsert("exp_" + p.id() + "_" + p.version(), p));
+      run.imported++;
+      sinceStart++;
+      if (ghosts != null) {
+        ghosts.remove(p.id());
+      }
+      after = p.id();
+      if (!reconcile && ++sinceCheckpoint >= sync.checkpointEvery) {
+        savePlainProgress();
+        sinceCheckpoint = 0;
+      }
+      if (run.budget.timeSpent()) {
+        budgetSpent();
+        throw new SyncRun.BudgetSpent();
+      }
+    }
+    String position = cursor != null ? cursor : export.exportCursor();
+    if (position == null) {
+      throw new IllegalStateException("a complete export has a cursor");
+    }
+    if (ghosts != null) {
+      for (String gone : ghosts) {
+        run.handle(new CatalogChange.Delete("rec_" + gone, gone, Long.MAX_VALUE));
+        run.removed++;
+      }
+    }
+    run.save(SyncCheckpoint.following(position));
+    return true;
   }
 
   /** An export from the first product opened: take its position and save it before any product. */
@@ -194,8 +207,15 @@ final class SyncImport {
     }
   }
 
+  /**
+   * The run's budget is spent. A plain import saves where it got to. A reconciling import cannot
+   * resume in another run: if streaming the export alone took half the budget, one export does not
+   * fit in a run and the partner must raise it; otherwise (a slow or rate-limiting server) the next
+   * run starts it over.
+   */
   private SyncReport.Stop budgetSpent() {
-    if (reconcile && fullBudget) {
+    boolean exportTooLong = iteratingNanos * 2 >= run.budget.time().toNanos();
+    if (reconcile && fullBudget && exportTooLong) {
       throw new CatalogSyncException(
           "the full re-import did not finish within runBudget ("
               + run.budget.time()

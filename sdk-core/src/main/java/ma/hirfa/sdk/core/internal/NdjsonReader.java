@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Line length</b>: a line longer than {@code maxResponseBytes} is refused with a {@link
  *       ResponseDecodingException} naming the limit, so memory holds at most one line of that size
  *       (a body without a newline cannot exhaust the heap).
- *   <li><b>Idle timeout</b>: each line must arrive complete within {@code readTimeout} of being
- *       asked for. A socket read timeout alone does not catch a server that drips one byte at a
- *       time; this does, with a {@link ConnectionException}.
+ *   <li><b>Idle timeout</b>: each line must arrive complete within {@code readTimeout} (or {@code
+ *       callTimeout}, if shorter) of being asked for. A socket read timeout alone does not catch a
+ *       server that drips one byte at a time; this does, with a {@link ConnectionException}.
  *   <li><b>Deadline</b>: with {@link ma.hirfa.sdk.core.RequestOptions#timeout()} set, the whole
  *       stream (headers, every line and the caller's work between lines) ends at it with a {@link
  *       CallTimeoutException}.
@@ -99,9 +99,16 @@ public final class NdjsonReader implements Closeable {
         what,
         d,
         runtime.options().maxResponseBytes(),
-        runtime.options().readTimeout(),
+        idleTimeout(runtime.options()),
         timeout,
         deadline);
+  }
+
+  /** One line may take as long as a read, and never longer than a whole call may. */
+  private static Duration idleTimeout(ma.hirfa.sdk.core.ClientOptions options) {
+    Duration read = options.readTimeout();
+    Duration call = options.callTimeout();
+    return read.isZero() || call.compareTo(read) < 0 ? call : read;
   }
 
   /** A response header of the stream, like {@code Export-Cursor}. */
@@ -204,7 +211,7 @@ public final class NdjsonReader implements Closeable {
               + (lines + 1)
               + " did not arrive complete within the idle timeout ("
               + idleTimeout
-              + ", the client's readTimeout)",
+              + ", the client's readTimeout or callTimeout)",
           diagnostics,
           true,
           e);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,7 @@ public final class FileCheckpointStore implements CheckpointStore {
   public static FileCheckpointStore at(Path file) {
     Objects.requireNonNull(file, "file == null");
     if (file.getFileName() == null) {
-      throw new ma.hirfa.sdk.core.ValidationException("file", "must name a file but was " + file);
+      throw new ValidationException("file", "must name a file but was " + file);
     }
     return new FileCheckpointStore(file);
   }

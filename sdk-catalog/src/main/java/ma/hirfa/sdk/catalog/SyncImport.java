@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import ma.hirfa.sdk.core.ConnectionException;
@@ -184,7 +185,7 @@ final class SyncImport {
       ghosts = run.heldIds();
       run.save(SyncCheckpoint.reconciling(cursor));
     } else {
-      run.save(SyncCheckpoint.importing(java.util.Objects.requireNonNull(cursor), null));
+      run.save(SyncCheckpoint.importing(Objects.requireNonNull(cursor), null));
     }
   }
 

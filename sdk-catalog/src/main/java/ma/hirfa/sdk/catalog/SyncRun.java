@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +68,7 @@ final class SyncRun {
                 ? new SyncImport(this, true).run(position, null)
                 : null;
         if (stop == null) {
-          stop = follow(java.util.Objects.requireNonNull(currentCursor()));
+          stop = follow(Objects.requireNonNull(currentCursor()));
         }
       } catch (BudgetSpent e) {
         stop = SyncReport.Stop.TIME_BUDGET;
@@ -181,7 +182,7 @@ final class SyncRun {
     if (stop != null) {
       throw new BudgetSpent();
     }
-    return java.util.Objects.requireNonNull(currentCursor());
+    return Objects.requireNonNull(currentCursor());
   }
 
   private void apply(ProductChange c) {

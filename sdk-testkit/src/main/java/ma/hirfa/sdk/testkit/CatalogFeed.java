@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +81,7 @@ final class CatalogFeed {
       }
       CatalogFaults.FeedFault fault = faults.nextFeedFault();
       if (fault == CatalogFaults.FeedFault.STALL) {
-        return render(List.of(), java.util.Objects.requireNonNull(asked), true, false);
+        return render(List.of(), Objects.requireNonNull(asked), true, false);
       }
       int from = (int) cursor[1];
       if (fault == CatalogFaults.FeedFault.REPLAY) {

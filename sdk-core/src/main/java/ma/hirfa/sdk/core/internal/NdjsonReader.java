@@ -8,8 +8,10 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import ma.hirfa.sdk.core.CallDiagnostics;
 import ma.hirfa.sdk.core.CallTimeoutException;
+import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.HirfaException;
+import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -28,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Idle timeout</b>: each line must arrive complete within {@code readTimeout} (or {@code
  *       callTimeout}, if shorter) of being asked for. A socket read timeout alone does not catch a
  *       server that drips one byte at a time; this does, with a {@link ConnectionException}.
- *   <li><b>Deadline</b>: with {@link ma.hirfa.sdk.core.RequestOptions#timeout()} set, the whole
- *       stream (headers, every line and the caller's work between lines) ends at it with a {@link
+ *   <li><b>Deadline</b>: with {@link RequestOptions#timeout()} set, the whole stream (headers,
+ *       every line and the caller's work between lines) ends at it with a {@link
  *       CallTimeoutException}.
  * </ul>
  *
@@ -105,7 +107,7 @@ public final class NdjsonReader implements Closeable {
   }
 
   /** One line may take as long as a read, and never longer than a whole call may. */
-  private static Duration idleTimeout(ma.hirfa.sdk.core.ClientOptions options) {
+  private static Duration idleTimeout(ClientOptions options) {
     Duration read = options.readTimeout();
     Duration call = options.callTimeout();
     return read.isZero() || call.compareTo(read) < 0 ? call : read;

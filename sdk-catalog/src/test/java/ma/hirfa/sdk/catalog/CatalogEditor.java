@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.NotFoundException;
 import ma.hirfa.sdk.core.RetryPolicy;
+import ma.hirfa.sdk.core.VersionConflictException;
 import ma.hirfa.sdk.testkit.Sandbox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Changes the catalog the way artisans do, through the API with its own key (its own rate-limit
@@ -21,6 +25,16 @@ final class CatalogEditor implements AutoCloseable {
   private final CatalogClient client;
   private final SplittableRandom random;
   private final List<String> deletedSkus = new ArrayList<>();
+
+  /** The products as this editor last wrote or read them: an update needs no read first. */
+  private final Map<String, Product> known = new HashMap<>();
+
+  /**
+   * The live ids, read from the sandbox once, then kept up to date with this editor's own edits
+   * (the only ones in a property test; elsewhere a stale id just meets a 404).
+   */
+  private @Nullable List<String> live;
+
   private int created;
 
   CatalogEditor(Sandbox sandbox, long seed) {
@@ -45,21 +59,20 @@ final class CatalogEditor implements AutoCloseable {
    * creates and 10 % large creates (as many products come as go).
    */
   void randomEdits(int n, int largeBytes) {
-    if (n == 0) {
-      return;
+    if (live == null) {
+      live = new ArrayList<>(sandbox.catalog().contents().keySet());
+      live.sort(null);
     }
-    List<String> live = new ArrayList<>(sandbox.catalog().contents().keySet());
-    live.sort(null);
     for (int i = 0; i < n; i++) {
       int kind = random.nextInt(10);
       if (live.isEmpty() || kind >= 8) {
-        live.add(create(kind == 9 ? largeBytes : 0).id());
+        create(kind == 9 ? largeBytes : 0);
       } else if (kind < 4) {
         update(live.get(random.nextInt(live.size())));
       } else if (kind < 7) {
-        delete(live.remove(random.nextInt(live.size())));
+        delete(live.get(random.nextInt(live.size())));
       } else {
-        live.add(recreate().id());
+        recreate();
       }
     }
   }
@@ -73,25 +86,39 @@ final class CatalogEditor implements AutoCloseable {
     if (descriptionBytes > 0) {
       b.description(LocalizedText.builder().put("fr", "x".repeat(descriptionBytes)).build());
     }
-    return client.products().create(b.build());
+    Product p = client.products().create(b.build());
+    known.put(p.id(), p);
+    if (live != null) {
+      live.add(p.id());
+    }
+    return p;
   }
 
   void update(String id) {
     try {
-      Product p = client.products().get(id);
-      client
-          .products()
-          .update(p, p.toInput().price(p.price().plus(Money.parse("1.00", "MAD"))).build());
+      Product p = known.containsKey(id) ? known.get(id) : client.products().get(id);
+      ProductInput input = p.toInput().price(p.price().plus(Money.parse("1.00", "MAD"))).build();
+      try {
+        known.put(id, client.products().update(p, input));
+      } catch (VersionConflictException stale) {
+        known.remove(id);
+        update(id);
+      }
     } catch (NotFoundException gone) {
-      // deleted meanwhile
+      known.remove(id); // deleted meanwhile
     }
   }
 
   void delete(String id) {
+    if (live != null) {
+      live.remove(id);
+    }
     try {
-      Product p = client.products().get(id);
+      Product p = known.remove(id);
       client.products().delete(id);
-      deletedSkus.add(p.sku());
+      if (p != null) {
+        deletedSkus.add(p.sku());
+      }
     } catch (NotFoundException gone) {
       // deleted meanwhile
     }

@@ -64,7 +64,7 @@ final class ConvergenceHistory {
     sandbox.catalogFaults().clear();
     int chaos = 1 + random.nextInt(6);
     for (int run = 0; run < chaos; run++) {
-      editor.randomEdits(random.nextInt(8), LARGE_PRODUCT);
+      editor.randomEdits(random.nextInt(6), LARGE_PRODUCT);
       misbehave();
       crashPoints(run == 0);
       runOnce(true);
@@ -235,7 +235,7 @@ final class ConvergenceHistory {
     if (handled == editAt) {
       editedDuringRun = true;
       count("edits during a run");
-      editor.randomEdits(1 + random.nextInt(3), LARGE_PRODUCT);
+      editor.randomEdits(1 + random.nextInt(2), LARGE_PRODUCT);
     }
     shop.apply(change);
   }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *     as deletes
  * @param feedPages change-feed pages read
  * @param reimport why the run re-imported the whole catalog, or null when it did not
- * @param position where the run stopped (also saved in the checkpoint store)
+ * @param position where the run stopped (also saved in the checkpoint store); null when a run
+ *     stopped before anything was ever saved
  * @param elapsed how long the run took
  */
 public record SyncReport(
@@ -26,7 +27,7 @@ public record SyncReport(
     long removed,
     int feedPages,
     @Nullable Reimport reimport,
-    SyncCheckpoint position,
+    @Nullable SyncCheckpoint position,
     Duration elapsed) {
 
   /** Why a run returned. */
@@ -60,7 +61,6 @@ public record SyncReport(
 
   public SyncReport {
     Objects.requireNonNull(stop, "stop == null");
-    Objects.requireNonNull(position, "position == null");
     Objects.requireNonNull(elapsed, "elapsed == null");
   }
 
@@ -69,8 +69,8 @@ public record SyncReport(
     return stop == Stop.CAUGHT_UP;
   }
 
-  /** The feed cursor the run stopped at; null only while a re-import is unfinished. */
+  /** The feed cursor the run stopped at; null while no import has given one. */
   public @Nullable String cursor() {
-    return position.feedCursor();
+    return position == null ? null : position.feedCursor();
   }
 }

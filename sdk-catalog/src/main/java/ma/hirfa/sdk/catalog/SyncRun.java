@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -73,13 +74,8 @@ final class SyncRun {
       } catch (BudgetSpent e) {
         stop = SyncReport.Stop.TIME_BUDGET;
       }
-      SyncCheckpoint at = position;
-      if (at == null) {
-        // Spent before the first export opened: nothing was saved, nothing handed over.
-        at = SyncCheckpoint.reconciling(null);
-      }
       return new SyncReport(
-          stop, imported, upserts, deletes, removed, pages, reimport, at, budget.elapsed());
+          stop, imported, upserts, deletes, removed, pages, reimport, position, budget.elapsed());
     } catch (IOException e) {
       throw SyncFailures.store("unlock", sync.store, e);
     }
@@ -130,7 +126,11 @@ final class SyncRun {
         }
         budget.pageRead();
         pages++;
-        boolean stalled = page.hasMore() && page.nextCursor().equals(cursor);
+        // A page that does not move the cursor (a repeated page) holds nothing after it: its
+        // changes are older than the position. Handing them over could let a crash mid-page leave
+        // a stale upsert applied whose later deletion the saved position no longer covers.
+        boolean moved = !page.nextCursor().equals(cursor);
+        boolean stalled = page.hasMore() && !moved;
         if (limit < sync.pageSize && ++fitted >= GROW_AFTER) {
           limit = Math.min(sync.pageSize, limit * 2);
           fitted = 0;
@@ -138,7 +138,7 @@ final class SyncRun {
         if (sync.prefetch && page.hasMore() && !stalled && !budget.pagesSpent()) {
           prefetch = prefetch(page.nextCursor(), limit);
         }
-        for (ProductChange c : page.data()) {
+        for (ProductChange c : moved ? page.data() : List.<ProductChange>of()) {
           // Mid-page, the checkpoint stays at the page's start: stopping here replays what this
           // page handed over. The first page always completes, so every run makes progress.
           if (completed > 0 && budget.timeSpent()) {

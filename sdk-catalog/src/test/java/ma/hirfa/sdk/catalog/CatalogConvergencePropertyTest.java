@@ -30,7 +30,8 @@ class CatalogConvergencePropertyTest {
       try (Sandbox sandbox = Sandbox.builder().catalogSize(25).seed(FIRST_SEED + from).start();
           CatalogEditor editor = new CatalogEditor(sandbox, FIRST_SEED + from)) {
         for (int i = from; i < Math.min(HISTORIES, from + PER_SANDBOX); i++) {
-          new ConvergenceHistory(sandbox, editor, FIRST_SEED + i, dir, tally).play();
+          new ConvergenceHistory(sandbox, editor, FIRST_SEED + from, FIRST_SEED + i, dir, tally)
+              .play();
           tally.merge("histories", 1, Integer::sum);
           tally.merge(
               "products at the end, summed", sandbox.catalog().productCount(), Integer::sum);

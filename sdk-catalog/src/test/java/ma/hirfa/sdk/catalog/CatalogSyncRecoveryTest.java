@@ -148,6 +148,35 @@ class CatalogSyncRecoveryTest {
     assertConverged();
   }
 
+  /** Found by the property test (seed 20261304): a stale upsert resurrected a deleted product. */
+  @Test
+  void aRepeatedPageOfChangesBeforeTheCursorIsIgnoredSoACrashMidPageResurrectsNothing() {
+    editor.update("prd_S000010");
+    editor.delete("prd_S000010"); // both before the export: the import never sees the product
+    sync().build().runUntilCaughtUp();
+    sandbox.catalogFaults().replayFeedPages(1); // the next page is that earlier one, cursor unmoved
+    int[] handed = {0};
+    CatalogSync crashing =
+        CatalogSync.builder(catalog)
+            .checkpointStore(store)
+            .heldProductIds(shop::ids)
+            .handler(
+                c -> {
+                  if (++handed[0] == 2) {
+                    throw new CatalogSyncTest.Crash(); // after the stale upsert, before the delete
+                  }
+                  shop.apply(c);
+                })
+            .build();
+
+    SyncReport report = crashing.runUntilCaughtUp();
+
+    assertThat(handed[0]).as("changes handed over from the repeated page").isZero();
+    assertThat(report.caughtUp()).isTrue();
+    assertThat(shop.products).doesNotContainKey("prd_S000010");
+    assertConverged();
+  }
+
   @Test
   void aDeletionCarriesTheVersionAfterTheProductsLast() {
     sync().build().runUntilCaughtUp();

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import ma.hirfa.sdk.core.CircuitBreakerPolicy;
 import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.testkit.Sandbox;
@@ -35,6 +38,8 @@ final class ConvergenceHistory {
   private final Path dir;
   private final Map<String, Integer> tally;
   private final Shop shop = new Shop();
+  private final StringBuilder log = new StringBuilder();
+  private final long blockSeed;
   private final CheckpointStore disk;
   private int crashAt;
   private int saveCrashAt;
@@ -45,8 +50,14 @@ final class ConvergenceHistory {
   private boolean noImportCheckpoint;
 
   ConvergenceHistory(
-      Sandbox sandbox, CatalogEditor editor, long seed, Path dir, Map<String, Integer> tally) {
+      Sandbox sandbox,
+      CatalogEditor editor,
+      long blockSeed,
+      long seed,
+      Path dir,
+      Map<String, Integer> tally) {
     this.sandbox = sandbox;
+    this.blockSeed = blockSeed;
     this.editor = editor;
     this.seed = seed;
     this.random = new SplittableRandom(seed);
@@ -64,7 +75,9 @@ final class ConvergenceHistory {
     sandbox.catalogFaults().clear();
     int chaos = 1 + random.nextInt(6);
     for (int run = 0; run < chaos; run++) {
-      editor.randomEdits(random.nextInt(6), LARGE_PRODUCT);
+      int edits = random.nextInt(6);
+      log.append("\n  ").append(edits).append(" edits");
+      editor.randomEdits(edits, LARGE_PRODUCT);
       misbehave();
       crashPoints(run == 0);
       runOnce(true);
@@ -82,9 +95,47 @@ final class ConvergenceHistory {
       }
       assertThat(calm).as("seed %d: calm runs to catch up", seed).isLessThan(5);
     }
-    assertThat(new TreeMap<>(shop.contents()))
-        .as("seed %d: the shop equals the catalog by id, version and content", seed)
-        .isEqualTo(new TreeMap<>(sandbox.catalog().contents()));
+    converged("after the calm runs");
+  }
+
+  /** Fails, with the difference and the history so far, unless the shop equals the catalog. */
+  private void converged(String when) {
+    Map<String, Long> expected = new TreeMap<>(sandbox.catalog().contents());
+    Map<String, Long> actual = new TreeMap<>(shop.contents());
+    if (expected.equals(actual)) {
+      return;
+    }
+    StringBuilder diff = new StringBuilder();
+    Set<String> ids = new TreeSet<>(expected.keySet());
+    ids.addAll(actual.keySet());
+    for (String id : ids) {
+      if (!Objects.equals(expected.get(id), actual.get(id))) {
+        Product held = shop.products.get(id);
+        diff.append("\n  ")
+            .append(id)
+            .append(": catalog v")
+            .append(sandbox.catalog().version(id))
+            .append(", shop ")
+            .append(held == null ? "none" : "v" + held.version())
+            .append(
+                shop.tombstones.containsKey(id)
+                    ? " (tombstone v" + shop.tombstones.get(id) + ")"
+                    : "");
+      }
+    }
+    throw new AssertionError(
+        "seed "
+            + seed
+            + ": the shop differs from the catalog "
+            + when
+            + " (replay: -Dhirfa.convergence.seed="
+            + blockSeed
+            + " -Dhirfa.convergence.histories="
+            + (seed - blockSeed + 1)
+            + "):"
+            + diff
+            + "\nhistory:"
+            + log);
   }
 
   private void misbehave() {
@@ -164,6 +215,7 @@ final class ConvergenceHistory {
 
   /** One run as a fresh process; null when it crashed or failed. */
   private @Nullable SyncReport runOnce(boolean chaos) throws IOException {
+    log.append("\n  ").append(chaos ? "chaos" : "calm").append(" run");
     handled = 0;
     saves = 0;
     editedDuringRun = false;
@@ -197,18 +249,19 @@ final class ConvergenceHistory {
         if (report.reimport() != null) {
           count("re-import: " + report.reimport());
         }
+        log.append("\n  run: ").append(report);
         if (report.caughtUp() && !editedDuringRun) {
-          assertThat(new TreeMap<>(shop.contents()))
-              .as("seed %d: a run that caught up left the shop equal to the catalog", seed)
-              .isEqualTo(new TreeMap<>(sandbox.catalog().contents()));
+          converged("after a run that caught up");
         }
         return report;
       } catch (CatalogSyncTest.Crash crash) {
+        log.append("\n  run: crashed");
         tally.merge("runs", 1, Integer::sum);
         return null;
       } catch (CatalogSyncException e) {
         tally.merge("runs", 1, Integer::sum);
         count("failed run: " + e.remedy());
+        log.append("\n  run failed: ").append(e.getMessage());
         assertThat(e.getMessage()).as("seed %d: says what to do", seed).contains("What to do: ");
         assertThat(e.remedy())
             .as("seed %d: only transient failures here: %s", seed, e)
@@ -246,6 +299,7 @@ final class ConvergenceHistory {
 
   private void count(String what) {
     tally.merge(what, 1, Integer::sum);
+    log.append("\n  ").append(what);
   }
 
   /** The history's store; the save numbered {@code saveCrashAt} dies before writing. */

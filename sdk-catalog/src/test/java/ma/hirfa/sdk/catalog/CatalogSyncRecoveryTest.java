@@ -91,6 +91,20 @@ class CatalogSyncRecoveryTest {
   }
 
   @Test
+  void aLostCheckpointWithAStoreThatHoldsProductsReconcilesByIdInsteadOfLeavingGhosts() {
+    sync().build().runUntilCaughtUp();
+    List<String> gone = shop.ids().sorted().limit(4).toList();
+    gone.forEach(editor::delete);
+    store = new InMemoryCheckpointStore(); // the checkpoint is lost, the store is not
+
+    SyncReport report = sync().build().runUntilCaughtUp();
+
+    assertThat(report.reimport()).isEqualTo(SyncReport.Reimport.UNTRACKED_STORE);
+    assertThat(report.removed()).isEqualTo(4);
+    assertConverged();
+  }
+
+  @Test
   void anExportWithoutItsCursorHeaderCutMidwayLosesNoChange() {
     sandbox.catalogFaults().omitExportHeaders(10).cutExportAt(60_000);
     String early = "prd_S000005";

@@ -40,7 +40,7 @@ final class ConvergenceHistory {
   private final Shop shop = new Shop();
   private final StringBuilder log = new StringBuilder();
   private final long blockSeed;
-  private final CheckpointStore disk;
+  private CheckpointStore disk;
   private int crashAt;
   private int saveCrashAt;
   private int editAt;
@@ -79,6 +79,7 @@ final class ConvergenceHistory {
       log.append("\n  ").append(edits).append(" edits");
       editor.randomEdits(edits, LARGE_PRODUCT);
       misbehave();
+      maybeLoseTheCheckpoint();
       crashPoints(run == 0);
       runOnce(true);
     }
@@ -191,6 +192,18 @@ final class ConvergenceHistory {
     if (chance(5)) {
       count("truncated feed page");
       sandbox.faults().truncated("GET", "/v1/products/changes", 1);
+    }
+  }
+
+  /** The operator deletes the checkpoint (a new disk, a wiped volume) but keeps the store. */
+  private void maybeLoseTheCheckpoint() throws IOException {
+    if (chance(3)) {
+      count("checkpoint lost");
+      if (disk instanceof FileCheckpointStore) {
+        java.nio.file.Files.deleteIfExists(dir.resolve("history-" + seed + ".checkpoint"));
+      } else {
+        disk = new InMemoryCheckpointStore();
+      }
     }
   }
 

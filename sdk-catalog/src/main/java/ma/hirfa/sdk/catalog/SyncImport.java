@@ -41,6 +41,9 @@ final class SyncImport {
   /** Time spent streaming exports into the handler, to tell a slow import from a slow server. */
   private long iteratingNanos;
 
+  /** When the export being streamed began streaming; 0 between exports. */
+  private long streamingSince;
+
   private long attemptBase;
   private long attemptBaseBytes;
   private long bytesSoFar;
@@ -126,11 +129,12 @@ final class SyncImport {
         opened(export);
       }
       export.onProgress(this::progress);
-      long started = System.nanoTime();
+      streamingSince = System.nanoTime();
       try {
         return stream(export);
       } finally {
-        iteratingNanos += System.nanoTime() - started;
+        iteratingNanos += System.nanoTime() - streamingSince;
+        streamingSince = 0;
       }
     }
   }
@@ -215,7 +219,8 @@ final class SyncImport {
    * run starts it over.
    */
   private SyncReport.Stop budgetSpent() {
-    boolean exportTooLong = iteratingNanos * 2 >= run.budget.time().toNanos();
+    long streamed = iteratingNanos + (streamingSince == 0 ? 0 : System.nanoTime() - streamingSince);
+    boolean exportTooLong = streamed * 2 >= run.budget.time().toNanos();
     if (reconcile && fullBudget && exportTooLong) {
       throw new CatalogSyncException(
           "the full re-import did not finish within runBudget ("

@@ -111,6 +111,31 @@ class CatalogSyncBoundsTest {
   }
 
   @Test
+  void aReimportThatCannotFitInTheRunBudgetSaysToRaiseIt() {
+    editor.createInOneBatch(60, 0);
+    CatalogSyncTest.sync(catalog, store, shop).build().runUntilCaughtUp();
+    CatalogSync slow =
+        CatalogSync.builder(catalog)
+            .checkpointStore(new InMemoryCheckpointStore()) // lost: the store holds products
+            .heldProductIds(shop::ids)
+            .runBudget(Duration.ofMillis(600))
+            .handler(
+                c -> {
+                  Thread.sleep(20); // 80 products: longer than the whole budget
+                  shop.apply(c);
+                })
+            .build();
+
+    assertThatThrownBy(slow::runUntilCaughtUp)
+        .isInstanceOfSatisfying(
+            CatalogSyncException.class,
+            e -> {
+              assertThat(e.remedy()).isEqualTo(CatalogSyncException.Remedy.RAISE_RUN_BUDGET);
+              assertThat(e.getMessage()).contains("runBudget (PT0.6S)");
+            });
+  }
+
+  @Test
   void aFeedThatClaimsMoreWithoutMovingIsAskedAgainOnlyAfterWaitsThenLeftForTheNextRun() {
     CatalogSyncTest.sync(catalog, store, shop).build().runUntilCaughtUp();
     editor.create(0);

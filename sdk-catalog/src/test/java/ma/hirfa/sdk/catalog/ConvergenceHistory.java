@@ -259,6 +259,9 @@ final class ConvergenceHistory {
       try {
         SyncReport report = sync.runUntilCaughtUp();
         tally.merge("runs", 1, Integer::sum);
+        if (!report.caughtUp()) {
+          count("run stopped: " + report.stop());
+        }
         if (report.reimport() != null) {
           count("re-import: " + report.reimport());
         }

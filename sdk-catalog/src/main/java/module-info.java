@@ -4,9 +4,6 @@
  */
 module ma.hirfa.sdk.catalog {
   requires transitive ma.hirfa.sdk.core;
-  requires okio;
-  requires okhttp3;
-  requires com.squareup.moshi;
 
   exports ma.hirfa.sdk.catalog;
 

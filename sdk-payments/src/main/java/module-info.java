@@ -6,9 +6,6 @@
 module ma.hirfa.sdk.payments {
   requires transitive ma.hirfa.sdk.core;
   requires com.google.i18n.phonenumbers.libphonenumber;
-  requires okio;
-  requires okhttp3;
-  requires com.squareup.moshi;
 
   exports ma.hirfa.sdk.payments;
   exports ma.hirfa.sdk.payments.validation;

@@ -36,8 +36,16 @@ public final class PartnerScenario {
   private PartnerScenario() {}
 
   public static Outcome run(Sandbox sandbox, PrintStream out) throws IOException {
-    Path checkpoint = Files.createTempDirectory("hirfa-sync").resolve("catalog.checkpoint");
-    Map<String, Product> shop = new HashMap<>(); // the retailer's own store
+    Path dir = Files.createTempDirectory("hirfa-sync");
+    try {
+      return run(sandbox, out, dir.resolve("catalog.checkpoint"));
+    } finally {
+      deleteTree(dir); // the tour leaves nothing behind in the temp directory
+    }
+  }
+
+  private static Outcome run(Sandbox sandbox, PrintStream out, Path checkpoint) {
+    Store shop = new Store(); // the retailer's own store
     long total = sandbox.catalog().productCount();
     try (CatalogClient catalog =
         CatalogClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
@@ -59,7 +67,7 @@ public final class PartnerScenario {
           "  Followed "
               + (second.upserts() + second.deletes())
               + " changes from the feed; the shop holds "
-              + shop.size()
+              + shop.products.size()
               + " products, the marketplace "
               + sandbox.catalog().productCount()
               + ".");
@@ -85,34 +93,57 @@ public final class PartnerScenario {
       return new Outcome(
           first.imported(),
           second.upserts() + second.deletes(),
-          shop.size(),
+          shop.products.size(),
           sandbox.catalog().productCount(),
           titles,
           price);
     }
   }
 
+  /** The retailer's store: products by id, and the versions of deleted ids (tombstones). */
+  static final class Store {
+    final Map<String, Product> products = new HashMap<>();
+    final Map<String, Long> deleted = new HashMap<>();
+  }
+
   /** One run of the importer: in production, a scheduled job. */
   private static SyncReport sync(
       CatalogClient catalog,
       Path checkpoint,
-      Map<String, Product> shop,
+      Store shop,
       java.util.function.Consumer<ma.hirfa.sdk.catalog.ExportProgress> progress) {
     // [snippet:sync]
     return CatalogSync.builder(catalog)
         .checkpointStore(FileCheckpointStore.at(checkpoint))
+        .heldProductIds(() -> shop.products.keySet().stream())
         .importProgress(progress)
         .handler(
             change -> {
+              // A change can come twice or out of order: apply it only if it is newer.
+              String id = change.productId();
+              Product held = shop.products.get(id);
+              long version = held != null ? held.version() : shop.deleted.getOrDefault(id, -1L);
+              if (change.version() <= version) {
+                return;
+              }
               if (change instanceof CatalogChange.Upsert u) {
-                shop.put(u.productId(), u.product()); // idempotent: keyed by product id
+                shop.products.put(id, u.product());
               } else {
-                shop.remove(change.productId());
+                shop.products.remove(id);
+                shop.deleted.put(id, change.version()); // a tombstone
               }
             })
         .build()
         .runUntilCaughtUp();
     // [end]
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void changeSomeProducts(CatalogClient catalog) {

@@ -45,6 +45,8 @@ final class ProgressBar implements Consumer<ExportProgress> {
 
   @Override
   public void accept(ExportProgress p) {
+    // The API announces the export's size (Export-Product-Count); the caller's total otherwise.
+    long total = p.total().orElse(this.total);
     double share = total == 0 ? 1 : Math.min(1, (double) p.products() / total);
     String stats =
         String.format(

@@ -107,12 +107,42 @@ class TourTest {
   }
 
   @Test
+  void thePartnerScenarioLeavesNoSyncFolderInTheTempDirectory() throws Exception {
+    java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    try (ma.hirfa.sdk.testkit.Sandbox sandbox =
+        ma.hirfa.sdk.testkit.Sandbox.builder().catalogSize(10).start()) {
+      long before = syncFolders(tmp);
+      PartnerScenario.run(sandbox, out);
+      assertThat(syncFolders(tmp)).isEqualTo(before);
+    }
+  }
+
+  private static long syncFolders(java.nio.file.Path tmp) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(tmp)) {
+      return list.filter(p -> p.getFileName().toString().startsWith("hirfa-sync")).count();
+    }
+  }
+
+  @Test
+  void theProgressBarUsesTheTotalTheApiAnnounced() {
+    ProgressBar bar = new ProgressBar(out, 0, false);
+    bar.accept(
+        new ma.hirfa.sdk.catalog.ExportProgress(
+            50, 5_000, java.time.Duration.ofMillis(500), false, java.util.OptionalLong.of(200)));
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("25% 50/200 products");
+  }
+
+  @Test
   void theProgressBarPrintsPlainLinesWhenNotATerminal() {
     ProgressBar bar = new ProgressBar(out, 100, false);
     for (int i = 10; i <= 100; i += 10) {
       bar.accept(
           new ma.hirfa.sdk.catalog.ExportProgress(
-              i, i * 1000L, java.time.Duration.ofMillis(i * 10L), i == 100));
+              i,
+              i * 1000L,
+              java.time.Duration.ofMillis(i * 10L),
+              i == 100,
+              java.util.OptionalLong.empty()));
     }
     assertThat(buffer.toString(StandardCharsets.UTF_8).lines())
         .hasSize(4)

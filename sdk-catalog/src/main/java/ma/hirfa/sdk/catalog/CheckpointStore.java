@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
+import java.io.Closeable;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -14,4 +15,14 @@ public interface CheckpointStore {
 
   /** Saves the checkpoint durably before returning. */
   void save(SyncCheckpoint checkpoint) throws IOException;
+
+  /**
+   * Called when a run starts, before anything else; the run closes what it returns when it ends. A
+   * store that two runs could share (overlapping scheduled jobs, two hosts) refuses the second run
+   * here with an {@link IOException} saying so: two runs writing one checkpoint would move it
+   * backwards. The default takes no lock.
+   */
+  default Closeable lock() throws IOException {
+    return () -> {};
+  }
 }

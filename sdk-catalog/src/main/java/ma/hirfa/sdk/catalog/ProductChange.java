@@ -5,13 +5,25 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of the change feed: an upsert (with the product as it became) or a delete.
+ * One entry of the change feed: an upsert (with the product as it became) or a delete. The feed
+ * delivers each change at least once and does not guarantee order: a change may come again, after
+ * newer ones. Compare {@link #version()} with what you hold and keep the newer.
  *
- * @param changeId stable: a change delivered again has the same id, so handlers can be idempotent
+ * @param changeId stable: a change delivered again has the same id
  * @param type {@code upsert} or {@code delete}
+ * @param product the product as the upsert left it; absent from a thin change (fetch it with {@link
+ *     ProductService#get(String)}) and from a delete
+ * @param version the product's version after the change: for an upsert the product's version, for a
+ *     delete the version of the deletion (one more than the product's last); 0 from a server that
+ *     does not send it
  */
 public record ProductChange(
-    String changeId, String type, String productId, @Nullable Product product, Instant occurredAt) {
+    String changeId,
+    String type,
+    String productId,
+    @Nullable Product product,
+    long version,
+    Instant occurredAt) {
 
   public boolean isDelete() {
     return type.equals("delete");

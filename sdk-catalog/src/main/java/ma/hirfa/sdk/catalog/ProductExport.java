@@ -1,24 +1,21 @@
 package ma.hirfa.sdk.catalog;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonEncodingException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import ma.hirfa.sdk.core.CallDiagnostics;
+import ma.hirfa.sdk.core.CallTimeoutException;
 import ma.hirfa.sdk.core.ConnectionException;
+import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.ApiResponse;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ByteString;
+import ma.hirfa.sdk.core.internal.NdjsonReader;
+import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,42 +24,57 @@ import org.jspecify.annotations.Nullable;
  * heap). Close it (try-with-resources) to release the connection.
  *
  * <pre>{@code
- * try (ProductExport export = catalog.products().export(p -> bar.update(p))) {
+ * try (ProductExport export = catalog.products().export().onProgress(bar::update)) {
+ *   String cursor = export.exportCursor();  // save it now: the change feed starts here
  *   export.stream().forEach(shop::upsert);
- *   String cursor = export.exportCursor();  // follow the change feed from here
  * }
  * }</pre>
  *
- * <p>If the stream is cut, iterating throws a {@link ConnectionException}: resume with {@link
- * ProductService#exportAfter(String, Consumer)} from {@link #lastProductId()}, and keep the {@link
- * #exportCursor()} of the first attempt. {@link CatalogSync} does all this for you.
+ * <p><b>Bounds.</b> A line longer than {@code ClientOptions.maxResponseBytes} ends the export with
+ * a {@link ResponseDecodingException} naming the limit; a line that does not arrive complete within
+ * {@code ClientOptions.readTimeout} (a server dripping bytes) ends it with a {@link
+ * ConnectionException}; with {@link RequestOptions#timeout()} set, the whole export (your work
+ * between products included) ends at that deadline with a {@link CallTimeoutException}.
+ *
+ * <p><b>Cuts.</b> The export ends with the line {@code {"export_cursor": "..."}} (any JSON
+ * spelling; the final newline may be missing). A stream that ends without it was cut: iterating
+ * throws a {@link ConnectionException}. Resume with {@link ProductService#exportAfter(String)} from
+ * {@link #lastProductId()}, and keep the {@link #exportCursor()} of the first attempt, which the
+ * API sends as the {@code Export-Cursor} header before the first product. {@link CatalogSync} does
+ * all this for you.
  */
 public final class ProductExport implements AutoCloseable, Iterable<Product> {
-  private static final ByteString CURSOR_LINE = ByteString.encodeUtf8("{\"export_cursor\":");
+  private static final TypeRef<Product> PRODUCT = TypeRef.of(Product.class);
+  private static final String CURSOR = "export_cursor";
   private static final long REPORT_EVERY_NANOS = 200_000_000L;
 
-  private final ApiResponse response;
-  private final BufferedSource source;
-  private final JsonAdapter<Product> adapter;
-  private final Consumer<ExportProgress> listener;
+  private final NdjsonReader reader;
   private final long started = System.nanoTime();
   private final @Nullable String headerCursor;
+  private final OptionalLong total;
+  private Consumer<ExportProgress> listener = p -> {};
   private @Nullable String finalCursor;
   private @Nullable String lastProductId;
   private @Nullable Product next;
   private long products;
-  private long bytes;
   private long lastReport = started;
   private boolean done;
   private boolean iterated;
 
-  ProductExport(
-      ApiResponse response, JsonAdapter<Product> adapter, Consumer<ExportProgress> listener) {
-    this.response = response;
-    this.source = response.source();
-    this.adapter = adapter;
-    this.listener = listener;
-    this.headerCursor = response.header("Export-Cursor");
+  ProductExport(NdjsonReader reader) {
+    this.reader = reader;
+    String cursor = reader.header("Export-Cursor");
+    this.headerCursor = cursor == null || cursor.isBlank() ? null : cursor;
+    this.total = parseCount(reader.header("Export-Product-Count"));
+  }
+
+  /**
+   * Calls {@code listener} with the progress about five times a second and once at the end, on the
+   * iterating thread. Returns this export.
+   */
+  public ProductExport onProgress(Consumer<ExportProgress> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener == null");
+    return this;
   }
 
   /** The products, in catalog order; an export can be iterated once. */
@@ -83,8 +95,8 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
         if (!advance()) {
           throw new NoSuchElementException();
         }
-        Product p = Objects.requireNonNull(next);
-        next = null;
+        Product p = Objects.requireNonNull(ProductExport.this.next);
+        ProductExport.this.next = null;
         return p;
       }
     };
@@ -101,16 +113,31 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
 
   /**
    * The change-feed cursor of this export: follow {@code changes(cursor)} from it to see every
-   * change made since the export began. Known from the start when the API sends it as a header,
-   * else once the stream is complete; null before then.
+   * change made since the export began. Known from the start (the {@code Export-Cursor} header the
+   * contract requires); from a server that omits the header, known only once the stream is
+   * complete, and null before then.
    */
   public @Nullable String exportCursor() {
-    return finalCursor != null ? finalCursor : headerCursor;
+    return headerCursor != null ? headerCursor : finalCursor;
+  }
+
+  /** The {@code Export-Cursor} header: the feed position known before the first product. */
+  @Nullable String headerCursor() {
+    return headerCursor;
   }
 
   /** The id of the last product received, to resume a cut export from; null before the first. */
   public @Nullable String lastProductId() {
     return lastProductId;
+  }
+
+  /**
+   * How many products the API said this export would send ({@code Export-Product-Count}), counted
+   * when it began: products created or deleted meanwhile make the real count differ by as many.
+   * Empty when the API did not say.
+   */
+  public OptionalLong expectedProducts() {
+    return total;
   }
 
   /** True once the whole catalog arrived (the stream's closing cursor line was read). */
@@ -121,12 +148,16 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
   /** The progress so far. */
   public ExportProgress progress() {
     return new ExportProgress(
-        products, bytes, Duration.ofNanos(System.nanoTime() - started), isComplete());
+        products,
+        reader.bytesRead(),
+        Duration.ofNanos(System.nanoTime() - started),
+        isComplete(),
+        total);
   }
 
   @Override
   public void close() {
-    response.close();
+    reader.close();
   }
 
   private boolean advance() {
@@ -136,83 +167,112 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
     if (done) {
       return false;
     }
+    NdjsonReader.Line line;
     try {
-      while (true) {
-        // Reads from the connection until a newline arrives: one line is buffered at a time.
-        long newline = source.indexOf((byte) '\n');
-        if (newline < 0) {
-          return cut(null);
-        }
-        ByteString line = source.readByteString(newline);
-        source.skip(1);
-        bytes += newline + 1;
-        if (line.size() == 0) {
-          continue;
-        }
-        if (line.startsWith(CURSOR_LINE)) {
-          finalCursor = readCursor(line);
-          finish();
-          return false;
-        }
-        Product p = adapter.fromJson(new Buffer().write(line));
-        if (p == null) {
-          throw new ResponseDecodingException("an export line was JSON null", null, null);
-        }
-        next = p;
-        lastProductId = p.id();
-        products++;
-        long now = System.nanoTime();
-        if (now - lastReport >= REPORT_EVERY_NANOS) {
-          lastReport = now;
-          listener.accept(progress());
-        }
-        return true;
-      }
-    } catch (JsonEncodingException | com.squareup.moshi.JsonDataException e) {
-      close();
-      throw new ResponseDecodingException(
-          "export line " + (products + 1) + " could not be decoded: " + e.getMessage(), null, e);
-    } catch (IOException e) {
-      return cut(e);
+      line = reader.next();
+    } catch (RuntimeException e) {
+      done = true;
+      throw e;
     }
+    if (line == null) {
+      throw cut("after " + products + " products, before its closing line");
+    }
+    if (line.contains(CURSOR)) {
+      String cursor = closingCursor(line);
+      if (cursor != null) {
+        return finish(cursor);
+      }
+    }
+    Product p;
+    try {
+      p = line.decode(PRODUCT);
+    } catch (ResponseDecodingException e) {
+      if (!line.terminated()) {
+        throw cut("inside line " + line.number() + " (" + products + " products received)");
+      }
+      close();
+      done = true;
+      throw new ResponseDecodingException(
+          "export line "
+              + line.number()
+              + " is neither a product nor the closing line {\"export_cursor\": \"...\"}: "
+              + e.getMessage(),
+          reader.diagnostics(),
+          e);
+    }
+    next = p;
+    lastProductId = p.id();
+    products++;
+    long now = System.nanoTime();
+    if (now - lastReport >= REPORT_EVERY_NANOS) {
+      lastReport = now;
+      listener.accept(progress());
+    }
+    return true;
   }
 
-  private void finish() {
+  /**
+   * The cursor when {@code line} is the closing line (a JSON object with a top-level {@code
+   * export_cursor}), null when it is another object that mentions the name (a product).
+   */
+  private @Nullable String closingCursor(NdjsonReader.Line line) {
+    String cursor;
+    try {
+      cursor = line.stringMember(CURSOR);
+    } catch (ResponseDecodingException e) {
+      if (!line.terminated()) {
+        throw cut("inside its closing line (" + products + " products received)");
+      }
+      done = true;
+      close();
+      throw new ResponseDecodingException(
+          "the export's closing line (line "
+              + line.number()
+              + ") is malformed, expected {\"export_cursor\": \"...\"}: "
+              + e.getMessage(),
+          reader.diagnostics(),
+          e);
+    }
+    if (cursor != null && cursor.isBlank()) {
+      done = true;
+      close();
+      throw new ResponseDecodingException(
+          "the export's closing line (line " + line.number() + ") has an empty export_cursor",
+          reader.diagnostics(),
+          null);
+    }
+    return cursor;
+  }
+
+  private boolean finish(String cursor) {
+    finalCursor = cursor;
     done = true;
     close();
     listener.accept(progress());
+    return false;
   }
 
-  private boolean cut(@Nullable IOException cause) {
+  private ConnectionException cut(String where) {
     done = true;
     close();
-    throw new ConnectionException(
-        "the export was cut after "
-            + products
-            + " products; resume with exportAfter(lastProductId()) and keep exportCursor()",
-        new CallDiagnostics(
-            "GET",
-            "/v1/products/export",
-            response.status(),
-            null,
-            response.requestId(),
-            null,
-            response.attempts()),
+    return new ConnectionException(
+        "the export was cut "
+            + where
+            + "; resume with exportAfter(lastProductId()) and keep the first exportCursor()",
+        reader.diagnostics(),
         true,
-        cause);
+        null);
   }
 
-  private static String readCursor(ByteString line) throws IOException {
-    try (com.squareup.moshi.JsonReader r =
-        com.squareup.moshi.JsonReader.of(new Buffer().write(line))) {
-      r.beginObject();
-      while (r.hasNext()) {
-        if (r.nextName().equals("export_cursor")) {
-          return r.nextString();
-        }
-        r.skipValue();
-      }
+  private static OptionalLong parseCount(@Nullable String header) {
+    if (header == null) {
+      return OptionalLong.empty();
     }
-    throw new ResponseDecodingException("the export's last line has no export_cursor", null, null);
+    try {
+      long n = Long.parseLong(header.trim());
+      return n >= 0 ? OptionalLong.of(n) : OptionalLong.empty();
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 }

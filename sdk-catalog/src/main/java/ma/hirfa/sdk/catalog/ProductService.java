@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -12,6 +11,7 @@ import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.VersionConflictException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.NdjsonReader;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +36,7 @@ public final class ProductService {
   }
 
   public Product get(String id) {
-    return runtime.execute(
-        ApiRequest.get("v1", "products", Checks.id("id", "prd", id)).build(), PRODUCT);
+    return get(id, RequestOptions.none());
   }
 
   /** One page of products in catalog order. */
@@ -157,53 +156,82 @@ public final class ProductService {
     return new BatchResult(all);
   }
 
-  /** The whole catalog, streamed; see {@link ProductExport}. */
+  /**
+   * The whole catalog, streamed; see {@link ProductExport}. Its {@link
+   * ProductExport#exportCursor()} is known at once: save it before handling the first product.
+   */
   public ProductExport export() {
-    return export(progress -> {});
+    return export(RequestOptions.none());
   }
 
   /**
-   * The whole catalog, streamed, calling {@code progress} about five times a second and once at the
-   * end (on the iterating thread).
+   * The whole catalog, streamed; {@link RequestOptions#timeout()} is the deadline of the whole
+   * export, the time spent between products included.
    */
-  public ProductExport export(Consumer<ExportProgress> progress) {
-    return startExport(null, progress);
+  public ProductExport export(RequestOptions options) {
+    return startExport(null, options);
   }
 
-  /** Resumes a cut export after the product with this id. */
-  public ProductExport exportAfter(String productId, Consumer<ExportProgress> progress) {
-    return startExport(Checks.id("productId", "prd", productId), progress);
+  /**
+   * Resumes a cut export after the product with this id (which need not exist any more): keep the
+   * first attempt's {@link ProductExport#exportCursor()}.
+   */
+  public ProductExport exportAfter(String productId) {
+    return exportAfter(productId, RequestOptions.none());
   }
 
-  private ProductExport startExport(@Nullable String after, Consumer<ExportProgress> progress) {
-    Objects.requireNonNull(progress, "progress == null");
+  /** Like {@link #exportAfter(String)}, with a deadline for the whole stream and other options. */
+  public ProductExport exportAfter(String productId, RequestOptions options) {
+    return startExport(Checks.id("productId", "prd", productId), options);
+  }
+
+  private ProductExport startExport(@Nullable String after, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
     return new ProductExport(
-        runtime.stream(
+        NdjsonReader.open(
+            runtime,
             ApiRequest.get("v1", "products", "export")
                 .query("after", after)
                 .header("Accept", "application/x-ndjson")
-                .build()),
-        runtime.json().adapter(Product.class),
-        progress);
+                .options(options)
+                .build(),
+            "the export"));
   }
 
   /**
    * The changes after {@code cursor} (an export's cursor, then each page's {@link
-   * ChangePage#nextCursor()}), oldest first, up to {@code limit} (1 to 100).
+   * ChangePage#nextCursor()}), up to {@code limit} (1 to 100). Delivery is at least once and the
+   * order is not guaranteed: apply a change only when its {@link ProductChange#version()} is newer
+   * than what you hold. A cursor older than the feed's retention fails with {@code 410
+   * cursor_expired}: export the catalog again ({@link CatalogSync} does).
    */
   public ChangePage changes(String cursor, int limit) {
+    return changes(cursor, limit, RequestOptions.none());
+  }
+
+  /** Like {@link #changes(String, int)}, with per-call options. */
+  public ChangePage changes(String cursor, int limit, RequestOptions options) {
     Checks.text("cursor", cursor, 512);
     if (limit < 1 || limit > 100) {
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
-    return runtime.execute(changesRequest(cursor, limit), CHANGES);
+    Objects.requireNonNull(options, "options == null");
+    return runtime.execute(changesRequest(cursor, limit, options), CHANGES);
   }
 
-  ApiRequest changesRequest(String cursor, int limit) {
+  ApiRequest changesRequest(String cursor, int limit, RequestOptions options) {
     return ApiRequest.get("v1", "products", "changes")
         .query("cursor", cursor)
         .query("limit", limit)
+        .options(options)
         .build();
+  }
+
+  /** Like {@link #get(String)}, with per-call options. */
+  public Product get(String id, RequestOptions options) {
+    return runtime.execute(
+        ApiRequest.get("v1", "products", Checks.id("id", "prd", id)).options(options).build(),
+        PRODUCT);
   }
 
   ClientRuntime runtime() {

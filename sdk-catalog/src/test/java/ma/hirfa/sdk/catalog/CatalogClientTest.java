@@ -289,7 +289,7 @@ class CatalogClientTest {
     long count = 0;
     long checksum = 0;
     String cursor;
-    try (ProductExport export = catalog.products().export(progress::add)) {
+    try (ProductExport export = catalog.products().export().onProgress(progress::add)) {
       for (Product p : export) {
         count++;
         checksum += digest(p);

@@ -1,7 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import com.squareup.moshi.JsonAdapter;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -13,13 +11,13 @@ import java.util.stream.StreamSupport;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.Page;
+import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
-import ma.hirfa.sdk.core.internal.ApiResponse;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.NdjsonReader;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /** Daily settlement reports and their lines. From {@link PaymentsClient#settlements()}. */
@@ -55,36 +53,54 @@ public final class SettlementService {
   /**
    * The settlement's lines, decoded one by one as they stream in: memory stays flat however many
    * lines the day had. Close the stream (try-with-resources) to release the connection.
+   *
+   * <p>A line longer than {@code ClientOptions.maxResponseBytes} ends the stream with a {@link
+   * ResponseDecodingException} naming the limit, a line that does not arrive complete within {@code
+   * ClientOptions.readTimeout} with a {@link ConnectionException}; the stream has no overall
+   * deadline unless you give one with {@link #lines(String, RequestOptions)}.
    */
   public Stream<SettlementLine> lines(String id) {
-    ApiResponse response =
-        runtime.stream(
+    return lines(id, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #lines(String)}; {@link RequestOptions#timeout()} is the deadline of the whole
+   * stream (your work between lines included), past which reading throws {@link
+   * ma.hirfa.sdk.core.CallTimeoutException}.
+   */
+  public Stream<SettlementLine> lines(String id, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    NdjsonReader reader =
+        NdjsonReader.open(
+            runtime,
             ApiRequest.get("v1", "settlements", settlementId(id), "lines")
                 .header("Accept", "application/x-ndjson")
-                .build());
-    LineIterator it = new LineIterator(response, runtime.json().adapter(SettlementLine.class));
+                .options(options)
+                .build(),
+            "the settlement stream");
+    LineIterator it = new LineIterator(reader);
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(response::close);
+        .onClose(reader::close);
   }
 
   private static String settlementId(@Nullable String id) {
     return Checks.id("id", "st", "a settlement id like st_20261129MAD", id);
   }
 
-  /** Reads NDJSON: one {@link SettlementLine} per non-empty line. */
+  /**
+   * One {@link SettlementLine} per non-blank line. A last line without its newline is decoded if it
+   * is complete JSON; a cut inside it is a {@link ConnectionException}.
+   */
   private static final class LineIterator implements Iterator<SettlementLine> {
-    private final ApiResponse response;
-    private final BufferedSource source;
-    private final JsonAdapter<SettlementLine> adapter;
+    private static final TypeRef<SettlementLine> LINE = TypeRef.of(SettlementLine.class);
+    private final NdjsonReader reader;
     private @Nullable SettlementLine next;
     private boolean done;
 
-    LineIterator(ApiResponse response, JsonAdapter<SettlementLine> adapter) {
-      this.response = response;
-      this.source = response.source();
-      this.adapter = adapter;
+    LineIterator(NdjsonReader reader) {
+      this.reader = reader;
     }
 
     @Override
@@ -95,30 +111,32 @@ public final class SettlementService {
       if (done) {
         return false;
       }
+      NdjsonReader.Line line;
       try {
-        String line;
-        do {
-          line = source.readUtf8Line();
-        } while (line != null && line.isBlank());
-        if (line == null) {
-          done = true;
-          response.close();
-          return false;
-        }
-        next = adapter.fromJson(line);
-        return next != null;
-      } catch (IOException e) {
-        response.close();
-        if (e instanceof com.squareup.moshi.JsonEncodingException) {
-          throw new ResponseDecodingException("a settlement line is not valid JSON", null, e);
-        }
-        throw new ConnectionException(
-            "the settlement stream was cut", diagnosticsOf(response), true, e);
+        line = reader.next();
       } catch (RuntimeException e) {
-        response.close();
-        throw new ResponseDecodingException(
-            "could not decode a settlement line: " + e.getMessage(), null, e);
+        done = true;
+        throw e;
       }
+      if (line == null) {
+        done = true;
+        return false;
+      }
+      try {
+        next = line.decode(LINE);
+      } catch (ResponseDecodingException e) {
+        done = true;
+        reader.close();
+        if (!line.terminated()) {
+          throw new ConnectionException(
+              "the settlement stream was cut inside line " + line.number(),
+              reader.diagnostics(),
+              true,
+              e);
+        }
+        throw e;
+      }
+      return true;
     }
 
     @Override
@@ -129,11 +147,6 @@ public final class SettlementService {
       SettlementLine line = Objects.requireNonNull(next);
       next = null;
       return line;
-    }
-
-    private static ma.hirfa.sdk.core.CallDiagnostics diagnosticsOf(ApiResponse r) {
-      return new ma.hirfa.sdk.core.CallDiagnostics(
-          "GET", "/v1/settlements/.../lines", r.status(), null, r.requestId(), null, r.attempts());
     }
   }
 }

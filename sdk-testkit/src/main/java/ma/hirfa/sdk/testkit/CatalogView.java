@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +44,29 @@ public final class CatalogView {
     return sum[0];
   }
 
+  /**
+   * Every live product by id, with its {@link #digest(String, long, String, String, long, int, Map,
+   * Map) digest} (version and content, the description included): for tests that compare a copy
+   * with the catalog product by product.
+   */
+  public Map<String, Long> contents() {
+    Map<String, Long> out = new HashMap<>();
+    api.forEachProduct(
+        p ->
+            out.put(
+                p.id(),
+                digest(
+                    p.id(),
+                    p.version(),
+                    p.sku(),
+                    p.status(),
+                    p.price(),
+                    p.stock(),
+                    p.title(),
+                    p.description())));
+    return out;
+  }
+
   /** The version the catalog holds for a product, or -1 when it does not exist (or was deleted). */
   public long version(String productId) {
     MarketplaceApi.Product p = api.product(productId);
@@ -75,6 +99,28 @@ public final class CatalogView {
             .append('\n')
             .append(stock);
     new TreeMap<>(title).forEach((k, v) -> s.append('\n').append(k).append('=').append(v));
+    return sha(s);
+  }
+
+  /** {@link #digest(String, long, String, String, long, int, Map)} plus the description. */
+  public static long digest(
+      String id,
+      long version,
+      String sku,
+      String status,
+      long priceMinor,
+      int stock,
+      Map<String, String> title,
+      Map<String, String> description) {
+    StringBuilder s =
+        new StringBuilder()
+            .append(digest(id, version, sku, status, priceMinor, stock, title))
+            .append("\ndescription");
+    new TreeMap<>(description).forEach((k, v) -> s.append('\n').append(k).append('=').append(v));
+    return sha(s);
+  }
+
+  private static long sha(CharSequence s) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256")

@@ -149,9 +149,6 @@ final class MarketplaceApi {
     }
   }
 
-  /** One entry of the change feed; {@code product} is null for a delete. */
-  record Change(long seq, String type, String productId, @Nullable Product product, Instant at) {}
-
   record Line(String productId, int quantity, long unitPrice) {}
 
   record Order(
@@ -198,15 +195,24 @@ final class MarketplaceApi {
   private final Map<String, Artisan> artisans = new ConcurrentHashMap<>();
   private final List<String> createdArtisans = new ArrayList<>();
   private final List<String> pendingArtisans = new ArrayList<>();
-  private final List<Change> changes = new ArrayList<>();
+  private final CatalogFeed feed;
+  private final CatalogFaults catalogFaults;
   private final List<Order> orders = new ArrayList<>();
   private final Map<String, Integer> orderIndex = new HashMap<>();
   private final Map<String, Quote> quotes = new HashMap<>();
   private final byte[] taxonomy;
   private final String taxonomyEtag;
 
-  MarketplaceApi(CatalogSeed seed, SandboxClock clock, Ids ids, EventLog events) {
+  MarketplaceApi(
+      CatalogSeed seed,
+      SandboxClock clock,
+      Ids ids,
+      EventLog events,
+      CatalogFaults catalogFaults,
+      Duration feedRetention) {
     this.seed = seed;
+    this.catalogFaults = catalogFaults;
+    this.feed = new CatalogFeed(clock, catalogFaults, feedRetention);
     this.clock = clock;
     this.ids = ids;
     this.events = events;
@@ -240,7 +246,7 @@ final class MarketplaceApi {
         return get ? export(e) : null;
       }
       case "/v1/products/changes" -> {
-        return get ? changes(e) : null;
+        return get ? feed.page(e) : null;
       }
       case "/v1/orders" -> {
         return get ? listOrders(e) : post ? createOrder(e) : null;
@@ -481,7 +487,7 @@ final class MarketplaceApi {
       products.remove(now.id());
       deleted.add(now.id());
       createdSkus.remove(now.sku());
-      changes.add(new Change(changes.size() + 1L, "delete", now.id(), null, clock.instant()));
+      feed.delete(now, clock.instant());
       ObjectNode gone = Exchange.JSON.createObjectNode().put("id", now.id());
       events.emit("product.deleted", gone);
       return Exchange.Response.empty(204);
@@ -592,22 +598,24 @@ final class MarketplaceApi {
 
   private Product changed(Product p, String eventType) {
     products.put(p.id(), p);
-    changes.add(new Change(changes.size() + 1L, "upsert", p.id(), p, p.updatedAt()));
+    feed.upsert(p);
     events.emit(eventType, tree(g -> writeProduct(g, p)));
     return p;
   }
 
   /**
    * The export, rendered 64 products at a time as the client reads: the cursor is taken before the
-   * first product, so every change made while it streams is also in the feed after it.
+   * first product, so every change made while it streams is also in the feed after it. {@link
+   * CatalogFaults} can cut it, drop its headers or respell its closing line.
    */
   private Exchange.Response export(Exchange e) {
-    long cursor;
+    String cursor;
     int total;
     int start = 0;
+    int count;
     String after = e.queryParam("after");
     synchronized (lock) {
-      cursor = changes.size();
+      cursor = feed.cursorNow();
       total = positions();
       if (after != null) {
         Integer pos = createdPositions.get(after);
@@ -620,90 +628,38 @@ final class MarketplaceApi {
         }
         start = (pos == null ? seeded : pos) + 1;
       }
+      count = liveFrom(start);
     }
     int from = start;
-    String exportCursor = encodeCursor("chg", cursor);
-    return new Exchange.Response(
+    CatalogFaults.ExportPlan plan = catalogFaults.nextExport();
+    Exchange.Response r =
+        new Exchange.Response(
             200,
             new LinkedHashMap<>(),
             null,
             "application/x-ndjson",
-            () -> exportBody(exportCursor, from, total))
-        .header("Export-Cursor", exportCursor);
-  }
-
-  private Exchange.StreamBody exportBody(String cursor, int from, int total) {
-    int[] pos = {from};
-    boolean[] done = {false};
-    return () -> {
-      if (done[0]) {
-        return null;
-      }
-      return bytes(
-          g -> {
-            g.setRootValueSeparator(null);
-            for (int n = 0; n < 64 && pos[0] < total; pos[0]++) {
-              Product p = atPosition(pos[0]);
-              if (p != null) {
-                writeProduct(g, p);
-                g.writeRaw('\n');
-                n++;
-              }
-            }
-            if (pos[0] >= total) {
-              g.writeStartObject();
-              g.writeStringField("export_cursor", cursor);
-              g.writeEndObject();
-              g.writeRaw('\n');
-              done[0] = true;
-            }
-          });
-    };
-  }
-
-  private Exchange.Response changes(Exchange e) {
-    int limit = Pages.limit(e);
-    long after = decodeCursor(e.queryParam("cursor"), "chg");
-    List<Change> page;
-    long next;
-    boolean more;
-    synchronized (lock) {
-      if (after > changes.size()) {
-        throw new Exchange.ApiError(
-            Problems.invalid(
-                new Problems.FieldErrors()
-                    .add(
-                        "cursor",
-                        "invalid_cursor",
-                        "pass export_cursor or next_cursor unchanged")));
-      }
-      int end = (int) Math.min(changes.size(), after + limit);
-      page = List.copyOf(changes.subList((int) after, end));
-      next = end;
-      more = end < changes.size();
+            () -> new ExportBody(this::atPosition, from, total, cursor, plan));
+    if (!plan.omitHeaders()) {
+      r.header("Export-Cursor", cursor).header("Export-Product-Count", Integer.toString(count));
     }
-    return json(
-        200,
-        bytes(
-            g -> {
-              g.writeStartObject();
-              g.writeArrayFieldStart("data");
-              for (Change c : page) {
-                g.writeStartObject();
-                g.writeStringField("change_id", "chg_" + c.seq());
-                g.writeStringField("type", c.type());
-                g.writeStringField("product_id", c.productId());
-                if (c.product() != null) {
-                  g.writeFieldName("product");
-                  writeProduct(g, c.product());
-                }
-                g.writeStringField("occurred_at", c.at().toString());
-                g.writeEndObject();
-              }
-              g.writeEndArray();
-              writeCursor(g, encodeCursor("chg", next), more);
-              g.writeEndObject();
-            }));
+    return r;
+  }
+
+  /** Live products at positions {@code start} and after; called with the lock held. */
+  private int liveFrom(int start) {
+    int total = positions();
+    int gone = 0;
+    for (String id : deleted) {
+      Integer pos = createdPositions.get(id);
+      int p =
+          pos != null
+              ? pos
+              : CatalogSeed.index(id, CatalogSeed.SEED_PRODUCT_PREFIX, seed.productCount());
+      if (p >= start) {
+        gone++;
+      }
+    }
+    return Math.max(0, total - start - gone);
   }
 
   /** Parses and checks a ProductInput; errors are named with {@code prefix}. */
@@ -1261,7 +1217,7 @@ final class MarketplaceApi {
   }
 
   /** The same rendering as a tree (for events), through a token buffer: no bytes in between. */
-  private static ObjectNode tree(Writer w) {
+  static ObjectNode tree(Writer w) {
     try (com.fasterxml.jackson.databind.util.TokenBuffer buffer =
         new com.fasterxml.jackson.databind.util.TokenBuffer(Exchange.JSON, false)) {
       w.write(buffer);

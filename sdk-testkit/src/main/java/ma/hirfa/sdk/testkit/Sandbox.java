@@ -41,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
   private final WireMockServer server;
   private final SandboxClock clock;
   private final Faults faults;
+  private final CatalogFaults catalogFaults;
   private final PaymentsApi payments;
   private final MarketplaceApi marketplace;
   private final WebhookDispatcher webhooks;
@@ -52,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
   private Sandbox(Builder b) {
     Ids ids = new Ids(b.seed);
     this.faults = new Faults();
+    this.catalogFaults = new CatalogFaults(b.seed);
     PaymentsApi[] api = new PaymentsApi[1];
     MarketplaceApi[] market = new MarketplaceApi[1];
     this.clock =
@@ -69,7 +71,13 @@ public final class Sandbox implements AutoCloseable {
     this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
     api[0] = payments;
     this.marketplace =
-        new MarketplaceApi(new CatalogSeed(b.seed, b.catalogSize), clock, ids, events);
+        new MarketplaceApi(
+            new CatalogSeed(b.seed, b.catalogSize),
+            clock,
+            ids,
+            events,
+            catalogFaults,
+            b.feedRetention);
     market[0] = marketplace;
     Streamer streamer = new Streamer();
     this.router =
@@ -167,6 +175,14 @@ public final class Sandbox implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Misbehaviours of the catalog export and change feed (cut exports, missing headers, replayed,
+   * shuffled, stalled or thin feed pages, expired cursors), for sync tests.
+   */
+  public CatalogFaults catalogFaults() {
+    return catalogFaults;
+  }
+
   /** How many payments the sandbox holds with this order reference (for exactly-once checks). */
   public int paymentCount(String orderReference) {
     return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
@@ -224,6 +240,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean gate;
     private int gatePort;
     private @Nullable Consumer<String> requestLog;
+    private Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
 
     private Builder() {}
 
@@ -313,6 +330,19 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder strictResponses(boolean strict) {
       this.strictResponses = strict;
+      return this;
+    }
+
+    /**
+     * How long the change feed keeps a change (default 7 days, on the sandbox clock): a cursor from
+     * before a dropped change answers {@code 410 cursor_expired}.
+     */
+    public Builder feedRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention == null");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive but was " + retention);
+      }
+      this.feedRetention = retention;
       return this;
     }
 

@@ -283,6 +283,12 @@ public final class RecordSamples {
     if (raw == LocalDate.class) {
       return LocalDate.of(2026, 11, 29);
     }
+    if (raw == java.util.OptionalLong.class) {
+      return java.util.OptionalLong.of(1);
+    }
+    if (raw == java.util.OptionalInt.class) {
+      return java.util.OptionalInt.of(1);
+    }
     if (raw == Duration.class) {
       return Duration.ofSeconds(1);
     }

@@ -1,9 +1,9 @@
 package ma.hirfa.sdk.catalog;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
  * How far an export has come: products and bytes received, the time since it started, and the total

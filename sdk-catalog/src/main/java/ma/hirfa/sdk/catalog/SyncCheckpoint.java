@@ -1,8 +1,8 @@
 package ma.hirfa.sdk.catalog;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
 import java.util.Objects;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * secret and no personal data: the path has no query string.
  *
  * @param invocationId the id shared by every attempt of the logical call
+ * @param operation the contract's {@code operationId}, like {@code createPayment}
  * @param method the HTTP method
+ * @param urlTemplate the path template, like {@code /v1/payments/{id}}: bounded, for metric tags
  * @param path the request path, without query
  * @param attempt 1 for the first attempt
  * @param status the HTTP status, or 0 when no response arrived
@@ -21,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record AttemptEvent(
     String invocationId,
+    String operation,
     String method,
+    String urlTemplate,
     String path,
     int attempt,
     int status,

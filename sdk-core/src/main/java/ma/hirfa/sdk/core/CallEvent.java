@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * retry.
  *
  * @param invocationId the id shared by every attempt of the call
+ * @param operation the contract's {@code operationId}, like {@code createPayment}
  * @param method the HTTP method
+ * @param urlTemplate the path template, like {@code /v1/payments/{id}}: bounded, for metric tags
  * @param path the request path, without query
  * @param attempts the number of attempts made
  * @param status the last HTTP status, or 0 when no response arrived
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record CallEvent(
     String invocationId,
+    String operation,
     String method,
+    String urlTemplate,
     String path,
     int attempts,
     int status,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * query, extra headers, an optional JSON body and the caller's {@link RequestOptions}.
  */
 public final class ApiRequest {
+  private final Operation operation;
   private final String method;
   private final List<String> segments;
   private final List<String[]> query;
@@ -22,7 +23,8 @@ public final class ApiRequest {
   private final boolean idempotencyKey;
 
   private ApiRequest(Builder b) {
-    this.method = b.method;
+    this.operation = b.operation;
+    this.method = b.operation.method();
     this.segments = List.copyOf(b.segments);
     this.query = List.copyOf(b.query);
     this.headers = Map.copyOf(b.headers);
@@ -57,6 +59,11 @@ public final class ApiRequest {
 
   public String method() {
     return method;
+  }
+
+  /** The contract operation this request calls. */
+  public Operation operation() {
+    return operation;
   }
 
   public List<String> segments() {
@@ -97,7 +104,7 @@ public final class ApiRequest {
 
   /** Builds an {@link ApiRequest}. */
   public static final class Builder {
-    private final String method;
+    private final Operation operation;
     private final List<String> segments = new ArrayList<>();
     private final List<String[]> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -106,10 +113,18 @@ public final class ApiRequest {
     private boolean idempotencyKey = true;
 
     private Builder(String method, String... segments) {
-      this.method = method;
       for (String s : segments) {
         this.segments.add(Objects.requireNonNull(s, "path segment == null"));
       }
+      // A request built from raw segments names its operation after its path.
+      this.operation =
+          new Operation(
+              method + " /" + String.join("/", segments), method, "/" + String.join("/", segments));
+    }
+
+    Builder(Operation operation, List<String> segments) {
+      this.operation = operation;
+      this.segments.addAll(segments);
     }
 
     /** Adds a query parameter unless {@code value} is null. */

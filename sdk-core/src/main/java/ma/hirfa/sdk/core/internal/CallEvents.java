@@ -2,9 +2,12 @@ package ma.hirfa.sdk.core.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import ma.hirfa.sdk.core.AttemptEvent;
+import ma.hirfa.sdk.core.AttemptStart;
 import ma.hirfa.sdk.core.CallEvent;
 import ma.hirfa.sdk.core.CallListener;
+import ma.hirfa.sdk.core.CallStart;
 import ma.hirfa.sdk.core.HirfaException;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallEvents {
   private final String invocationId;
+  private final String operation;
   private final String method;
+  private final String urlTemplate;
   private final String path;
   private final @Nullable String idempotencyKey;
   private final int maxAttempts;
@@ -28,11 +33,53 @@ final class CallEvents {
       int maxAttempts,
       List<CallListener> listeners) {
     this.invocationId = invocationId;
+    this.operation = request.operation().id();
     this.method = request.method();
+    this.urlTemplate = request.operation().template();
     this.path = request.path();
     this.idempotencyKey = idempotencyKey;
     this.maxAttempts = maxAttempts;
     this.listeners = listeners;
+  }
+
+  /** The call is about to make its first attempt. */
+  void started(String serverAddress) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    CallStart start =
+        new CallStart(
+            invocationId,
+            operation,
+            method,
+            urlTemplate,
+            serverAddress,
+            idempotencyKey,
+            maxAttempts);
+    for (CallListener l : listeners) {
+      try {
+        l.callStarted(start);
+      } catch (RuntimeException ex) {
+        CallLog.LOG.warn("CallListener {} failed in callStarted", l.getClass().getName(), ex);
+      }
+    }
+  }
+
+  /**
+   * Attempt {@code attempt} is about to be sent; listeners may add headers through {@code sink}.
+   */
+  void attemptStarting(int attempt, BiConsumer<String, String> sink) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    AttemptStart start = new AttemptStart(invocationId, operation, attempt);
+    for (CallListener l : listeners) {
+      try {
+        l.attemptStarted(start, sink);
+      } catch (RuntimeException ex) {
+        CallLog.LOG.warn("CallListener {} failed in attemptStarted", l.getClass().getName(), ex);
+      }
+    }
   }
 
   CallLog.Scope mdc(int attempt) {
@@ -57,7 +104,9 @@ final class CallEvents {
     AttemptEvent e =
         new AttemptEvent(
             invocationId,
+            operation,
             method,
+            urlTemplate,
             path,
             attempt,
             o.status,
@@ -88,7 +137,9 @@ final class CallEvents {
         listeners,
         new CallEvent(
             invocationId,
+            operation,
             method,
+            urlTemplate,
             path,
             attempts,
             status,

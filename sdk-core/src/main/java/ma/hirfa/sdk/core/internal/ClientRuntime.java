@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -15,9 +14,7 @@ import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,12 +40,6 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** This runtime's own {@link #close()}; a derived client closes without closing the pool. */
   private final AtomicBoolean closed = new AtomicBoolean();
-
-  /**
-   * Where {@link #RETRY_AFTER_GUARD} moves {@code Retry-After} on the statuses OkHttp would act on,
-   * so that only the SDK reads it.
-   */
-  static final String MOVED_RETRY_AFTER = "Hirfa-Retry-After";
 
   private ClientRuntime(
       ClientOptions options,
@@ -138,8 +129,8 @@ public final class ClientRuntime implements AutoCloseable {
             .followRedirects(false)
             .followSslRedirects(false)
             .eventListenerFactory(AttemptTracker.FACTORY);
-    if (!b.networkInterceptors().contains(RETRY_AFTER_GUARD)) {
-      b.addNetworkInterceptor(RETRY_AFTER_GUARD);
+    if (!b.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
+      b.addNetworkInterceptor(RetryAfterGuard.INSTANCE);
     }
     if (o.proxy() != null) {
       b.proxy(o.proxy());
@@ -152,28 +143,6 @@ public final class ClientRuntime implements AutoCloseable {
     }
     return b.build();
   }
-
-  /**
-   * OkHttp itself re-sends a request answered {@code 503} with {@code Retry-After: 0} (any method,
-   * unkeyed too, invisible to attempts, logs and the budget), and its parser throws on a {@code
-   * Retry-After} too large for an {@code int}. Moving the header out of its sight on the statuses
-   * it acts on (408 and 503) leaves every re-send to the SDK; {@link ResponseReader#retryAfter}
-   * reads it from where it was moved.
-   */
-  static final Interceptor RETRY_AFTER_GUARD =
-      chain -> {
-        Response response = chain.proceed(chain.request());
-        int code = response.code();
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter == null || (code != 503 && code != 408)) {
-          return response;
-        }
-        return response
-            .newBuilder()
-            .removeHeader("Retry-After")
-            .header(MOVED_RETRY_AFTER, retryAfter)
-            .build();
-      };
 
   public ClientOptions options() {
     return options;
@@ -297,35 +266,6 @@ public final class ClientRuntime implements AutoCloseable {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
       shared.shutdown();
-    }
-  }
-
-  /** What a pool owner shares with its derived runtimes: its closed flag and deadline thread. */
-  private static final class Lifecycle {
-    final AtomicBoolean closed = new AtomicBoolean();
-    private @Nullable ScheduledThreadPoolExecutor scheduler;
-
-    synchronized ScheduledThreadPoolExecutor scheduler() {
-      if (scheduler == null) {
-        ScheduledThreadPoolExecutor s =
-            new ScheduledThreadPoolExecutor(
-                1,
-                r -> {
-                  Thread t = new Thread(r, "hirfa-deadlines");
-                  t.setDaemon(true);
-                  return t;
-                });
-        // A call that ends early cancels its timer: drop it at once instead of at its deadline.
-        s.setRemoveOnCancelPolicy(true);
-        scheduler = s;
-      }
-      return scheduler;
-    }
-
-    synchronized void shutdown() {
-      if (scheduler != null) {
-        scheduler.shutdownNow();
-      }
     }
   }
 

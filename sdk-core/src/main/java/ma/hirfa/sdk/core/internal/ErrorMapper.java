@@ -108,6 +108,16 @@ final class ErrorMapper {
         : "";
   }
 
+  /** A call started on a closed client: nothing was sent. */
+  static IllegalStateException closed(ApiRequest request) {
+    return new IllegalStateException(
+        "the client is closed: "
+            + request.method()
+            + " "
+            + Redactor.redact(request.path())
+            + " was not sent; build a new client");
+  }
+
   /** What a failure that is not an API answer says about the request having left. */
   static String sent(CallDiagnostics d) {
     return d.mayHaveBeenSent()

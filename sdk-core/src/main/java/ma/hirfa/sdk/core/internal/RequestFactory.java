@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.core.internal;
 
+import java.util.Locale;
+import java.util.Set;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.ValidationException;
 import okhttp3.Headers;
@@ -19,6 +21,17 @@ final class RequestFactory {
   private static final MediaType MERGE_PATCH_TYPE =
       MediaType.get("application/merge-patch+json; charset=utf-8");
   private static final byte[] EMPTY = new byte[0];
+
+  /** Headers a listener may never add, even when the SDK does not send them on this call. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "idempotency-key",
+          "host",
+          "content-length",
+          "transfer-encoding");
 
   private final String method;
   private final HttpUrl url;
@@ -81,16 +94,28 @@ final class RequestFactory {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
-  /** The request of attempt {@code attempt}, carrying the per-attempt tags the runtime reads. */
-  Request attempt(int attempt, AttemptTracker.State state) {
-    Request r =
+  /**
+   * The request of attempt {@code attempt}, carrying the per-attempt tags the runtime reads, and
+   * the headers the listeners add for this attempt (a trace context), never over the SDK's own.
+   */
+  Request attempt(int attempt, AttemptTracker.State state, CallEvents events) {
+    Request.Builder b =
         new Request.Builder()
             .url(url)
             .headers(headers)
             .header("Hirfa-Attempt", Integer.toString(attempt))
             .method(method, requestBody)
-            .tag(AttemptTracker.State.class, state)
-            .build();
+            .tag(AttemptTracker.State.class, state);
+    events.attemptStarting(
+        attempt,
+        (name, value) -> {
+          if (headers.get(name) == null
+              && !name.regionMatches(true, 0, "hirfa-", 0, 6)
+              && !RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            b.header(name, value);
+          }
+        });
+    Request r = b.build();
     CallLog.traceRequest(method, url.toString(), r.headers(), body);
     return r;
   }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core.internal;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.concurrent.TimeUnit;
 import ma.hirfa.sdk.core.CircuitBreakerPolicy;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.RetryPolicy;
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The resilience state of a client: the retry decider with its back-off and budget, and one
- * Resilience4j {@link CircuitBreaker} per API. Shared by a client and the variants derived from it
- * while their policies are the same.
+ * Resilience4j {@link CircuitBreaker} per API, fed once per call (see {@link CallState}). Shared by
+ * a client and the variants derived from it while their policies are the same.
  */
 final class Resilience {
   final String apiName;
@@ -32,6 +33,44 @@ final class Resilience {
   boolean compatibleWith(ClientOptions options) {
     return retryPolicy.equals(options.retryPolicy())
         && breakerPolicy.equals(options.circuitBreakerPolicy());
+  }
+
+  /** Asks the breaker to let a new call through; always true without a breaker. */
+  boolean permitCall() {
+    return breaker == null || breaker.tryAcquirePermission();
+  }
+
+  /** Whether the breaker opened since the call started: the call makes no further attempt. */
+  boolean openedMeanwhile() {
+    return breaker != null
+        && (breaker.getState() == CircuitBreaker.State.OPEN
+            || breaker.getState() == CircuitBreaker.State.FORCED_OPEN);
+  }
+
+  /** Tells the breaker how a permitted call ended. */
+  void recordCall(boolean apiFailed, long nanos) {
+    if (breaker == null) {
+      return;
+    }
+    if (apiFailed) {
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, new StopReason("call failed"));
+    } else {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Gives back the permission of a call that was cancelled before it ended. */
+  void releaseCall() {
+    if (breaker != null) {
+      breaker.releasePermission();
+    }
+  }
+
+  /** Like {@code circuit breaker 'payments' is OPEN}. */
+  String describeBreaker() {
+    return breaker == null
+        ? "no circuit breaker"
+        : "circuit breaker '" + breaker.getName() + "' is " + breaker.getState();
   }
 
   private static CircuitBreaker breaker(

@@ -87,11 +87,11 @@ final class ResponseReader {
   }
 
   /**
-   * The API's {@code Retry-After}, read from where {@link ClientRuntime}'s network interceptor
-   * moved it (so that OkHttp never acts on it), or from the header itself.
+   * The API's {@code Retry-After}, read from where {@link RetryAfterGuard} moved it (so that OkHttp
+   * never acts on it), or from the header itself.
    */
   static @Nullable Duration retryAfter(Headers headers, Clock clock) {
-    String moved = headers.get(ClientRuntime.MOVED_RETRY_AFTER);
+    String moved = headers.get(RetryAfterGuard.MOVED_RETRY_AFTER);
     return Backoff.parseRetryAfter(moved != null ? moved : headers.get("Retry-After"), clock);
   }
 

@@ -1,0 +1,304 @@
+package ma.hirfa.sdk.core.internal;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import ma.hirfa.sdk.core.CallDiagnostics;
+import ma.hirfa.sdk.core.CallTimeoutException;
+import ma.hirfa.sdk.core.CircuitOpenException;
+import ma.hirfa.sdk.core.ConnectionException;
+import ma.hirfa.sdk.core.HirfaException;
+import ma.hirfa.sdk.core.internal.RetryDecider.Decision;
+import okhttp3.Call;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one call has been through, and the decisions that change it. Whether any attempt may have
+ * been sent, the last status and the last request id are kept for the whole call, so that every
+ * exception tells the truth about the call, not only about its last attempt. Synchronized: an async
+ * call's callbacks, its deadline timer and a cancellation may run on three threads.
+ */
+final class CallState<T> {
+  final ClientRuntime rt;
+  final ApiRequest request;
+  final CallEvents events;
+  private final Function<ApiResponse, T> decoder;
+  private final CallPlan plan;
+
+  @GuardedBy("this")
+  private int attempt;
+
+  @GuardedBy("this")
+  private int polls;
+
+  @GuardedBy("this")
+  private int lastStatus;
+
+  @GuardedBy("this")
+  private boolean mayHaveBeenSent;
+
+  @GuardedBy("this")
+  private @Nullable String requestId;
+
+  @GuardedBy("this")
+  private @Nullable Outcome last;
+
+  @GuardedBy("this")
+  private @Nullable Call current;
+
+  @GuardedBy("this")
+  private boolean permitHeld;
+
+  @GuardedBy("this")
+  private int tokensSpent; // refunded to the retry budget if the call succeeds
+
+  @GuardedBy("this")
+  private boolean finished;
+
+  @GuardedBy("this")
+  private @Nullable Runnable cancelDeadline;
+
+  CallState(
+      ClientRuntime rt, ApiRequest request, Function<ApiResponse, T> decoder, boolean streaming) {
+    this.rt = rt;
+    this.request = request;
+    this.decoder = decoder;
+    this.plan = CallPlan.of(rt, request, streaming);
+    this.events = plan.events();
+  }
+
+  Duration untilDeadline() {
+    return Duration.between(rt.options.clock().instant(), plan.deadline());
+  }
+
+  synchronized int attemptNumber() {
+    return Math.max(1, attempt);
+  }
+
+  synchronized void deadlineTimer(Runnable cancel) {
+    this.cancelDeadline = cancel;
+  }
+
+  /** Checks the client, the deadline and the breaker, then creates the next attempt's call. */
+  synchronized Call startAttempt() {
+    int next = attempt + 1;
+    if (rt.isClosed()) {
+      if (next == 1) {
+        throw ErrorMapper.closed(request);
+      }
+      throw finish(
+          new ConnectionException(
+              "the client was closed before attempt " + next,
+              diagnostics(),
+              mayHaveBeenSent,
+              null));
+    }
+    Duration remaining = untilDeadline();
+    if (remaining.isNegative() || remaining.isZero()) {
+      throw finish(timeout("the call's deadline expired before attempt " + next));
+    }
+    Resilience r = rt.resilience;
+    if (next == 1) {
+      if (!r.permitCall()) {
+        throw finish(breakerOpen(""));
+      }
+      permitHeld = true;
+    } else if (r.openedMeanwhile()) {
+      throw finish(breakerOpen(" before attempt " + next));
+    }
+    if (next == 1) {
+      events.started(rt.baseUrl.host());
+    }
+    attempt = next;
+    Call call =
+        rt.http.newCall(plan.requests().attempt(attempt, new AttemptTracker.State(), events));
+    if (plan.wholeCallTimeout()) {
+      // The attempt may use what is left of the call's deadline, and no more.
+      call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    current = call;
+    return call;
+  }
+
+  /** Records the attempt, then returns the value, fails, or plans a retry after a delay. */
+  synchronized Step<T> afterAttempt(Outcome outcome) {
+    Outcome o = outcome;
+    if (finished) {
+      // The deadline or a cancellation ended the call while this attempt was in flight.
+      if (o.open != null) {
+        o.open.close();
+      }
+      return Step.ignored();
+    }
+    current = null;
+    mayHaveBeenSent |= o.mayHaveBeenSent;
+    if (o.status != 0) {
+      lastStatus = o.status;
+    }
+    String rid = o.header("Request-Id");
+    if (rid == null && o.problem != null) {
+      rid = o.problem.requestId();
+    }
+    if (rid != null) {
+      requestId = Redactor.untrustedId(rid);
+    }
+    T value = null;
+    if (o.isSuccess()) {
+      try {
+        value = decoder.apply(new ApiResponse(o.status, o.headers, o.body, diagnostics(), o.open));
+      } catch (DecodeFailure e) {
+        o = o.undecodable(e);
+      }
+    }
+    last = o;
+    Decision d =
+        rt.resilience.decider.decide(
+            o,
+            new RetryDecider.CallSoFar(
+                attempt,
+                polls,
+                plan.maxAttempts(),
+                plan.repeatable(),
+                rt.options.clock().instant(),
+                plan.deadline()));
+    if (d.action() == RetryDecider.Action.RETURN) {
+      events.attempt(attempt, o, requestId, null, null, "");
+      end(null);
+      return Step.value(value);
+    }
+    HirfaException error = ErrorMapper.toException(o, diagnostics());
+    if (d.action() == RetryDecider.Action.RETRY) {
+      events.attempt(
+          attempt,
+          o,
+          requestId,
+          error,
+          Duration.ofMillis(d.delayMillis()),
+          "; retrying in " + d.delayMillis() + " ms");
+      if (d.poll()) {
+        polls++;
+      } else {
+        tokensSpent++;
+      }
+      return Step.retry(d.delayMillis());
+    }
+    if (!d.reason().isEmpty()) {
+      error.addSuppressed(new StopReason("not retried: " + d.reason()));
+    }
+    String why = d.reason().isEmpty() ? "" : "; not retried: " + d.reason();
+    events.attempt(attempt, o, requestId, error, null, why);
+    return Step.error(finish(error));
+  }
+
+  /** The call's deadline passed while an attempt was queued or running: end it now. */
+  synchronized @Nullable HirfaException deadlineExpired() {
+    if (finished) {
+      return null;
+    }
+    HirfaException error =
+        finish(
+            timeout(
+                "the call's deadline expired"
+                    + (attempt == 0 ? " before its first attempt started" : "")));
+    if (current != null) {
+      current.cancel();
+    }
+    return error;
+  }
+
+  /** The caller cancelled the call: cancel the attempt on the wire and stop. */
+  synchronized void cancelled() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (permitHeld) {
+      permitHeld = false;
+      rt.resilience.releaseCall();
+    }
+    stopDeadlineTimer();
+    if (current != null) {
+      current.cancel();
+    }
+    events.cancelled(attempt, lastStatus);
+  }
+
+  synchronized HirfaException interrupted(InterruptedException e) {
+    HirfaException error = timeout("interrupted while waiting to retry");
+    error.initCause(e);
+    return finish(error);
+  }
+
+  @GuardedBy("this")
+  private CallTimeoutException timeout(String what) {
+    CallDiagnostics d = diagnostics();
+    return new CallTimeoutException(what + ErrorMapper.sent(d), d, mayHaveBeenSent, null);
+  }
+
+  @GuardedBy("this")
+  private CircuitOpenException breakerOpen(String when) {
+    CallDiagnostics d = diagnostics();
+    return new CircuitOpenException(
+        rt.resilience.describeBreaker()
+            + " and does not permit further calls"
+            + when
+            + (attempt == 0 ? "; nothing was sent" : ErrorMapper.sent(d)),
+        d,
+        null);
+  }
+
+  /** The call as it stands: sticky across attempts, as every exception must describe it. */
+  @GuardedBy("this")
+  private CallDiagnostics diagnostics() {
+    Outcome o = last;
+    return new CallDiagnostics(
+        request.method(),
+        request.path(),
+        lastStatus,
+        o == null ? null : o.problemCode(),
+        requestId,
+        plan.idempotencyKey(),
+        attempt,
+        mayHaveBeenSent);
+  }
+
+  /** Ends the call with {@code error}; returns it to be thrown. */
+  @GuardedBy("this")
+  private HirfaException finish(HirfaException error) {
+    end(error);
+    return error;
+  }
+
+  /** Ends the call once: tells the breaker, the budget and the listeners; stops the timer. */
+  @GuardedBy("this")
+  private void end(@Nullable HirfaException error) {
+    finished = true;
+    if (permitHeld) {
+      permitHeld = false;
+      Outcome o = last;
+      // 5xx, timeouts and connection failures count; every 4xx and a decoding failure do not.
+      boolean apiFailed =
+          error instanceof ConnectionException
+              || error instanceof CircuitOpenException
+              || (error != null && o != null && o.isServerFailure());
+      rt.resilience.recordCall(apiFailed, o == null ? 0 : o.durationNanos);
+    }
+    if (error == null && tokensSpent == 0) {
+      rt.resilience.budget.onSuccess();
+    } else if (error == null) {
+      rt.resilience.budget.refund(tokensSpent);
+    }
+    stopDeadlineTimer();
+    events.call(attempt, lastStatus, error);
+  }
+
+  @GuardedBy("this")
+  private void stopDeadlineTimer() {
+    Runnable cancel = cancelDeadline;
+    if (cancel != null) {
+      cancelDeadline = null;
+      cancel.run();
+    }
+  }
+}

@@ -48,7 +48,7 @@ import ma.hirfa.sdk.testkit.Sandbox;
  */
 public final class BankScenario {
   /** What happened, for the tour's test. */
-  public record Outcome(
+  public record Result(
       List<String> statuses,
       Set<String> shipped,
       int paymentsForLostOrder,
@@ -59,7 +59,7 @@ public final class BankScenario {
 
   private BankScenario() {}
 
-  public static Outcome run(Sandbox sandbox, PrintStream out)
+  public static Result run(Sandbox sandbox, PrintStream out)
       throws IOException, InterruptedException {
     List<String> events = new CopyOnWriteArrayList<>();
     Set<String> shipped = ConcurrentHashMap.newKeySet();
@@ -271,7 +271,7 @@ public final class BankScenario {
       }
       out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());
       out.println("  Orders shipped on payment.succeeded: " + new TreeSet<>(shipped));
-      return new Outcome(
+      return new Result(
           statuses,
           new TreeSet<>(shipped),
           count,

@@ -29,12 +29,12 @@ import ma.hirfa.sdk.testkit.Sandbox;
  */
 public final class DeveloperScenario {
   /** What happened, for the tour's test. */
-  public record Outcome(
+  public record Result(
       String refusedField, String verification, Product product, Order paid, Order shipped) {}
 
   private DeveloperScenario() {}
 
-  public static Outcome run(Sandbox sandbox, PrintStream out) {
+  public static Result run(Sandbox sandbox, PrintStream out) {
     try (CatalogClient catalog =
             CatalogClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build();
         PaymentsClient payments =
@@ -144,7 +144,7 @@ public final class DeveloperScenario {
               + " → order "
               + paid.status().wireValue());
       out.println("  Shipped with tracking " + shipped.trackingNumber());
-      return new Outcome(refused, verification, rug, paid, shipped);
+      return new Result(refused, verification, rug, paid, shipped);
     }
   }
 }

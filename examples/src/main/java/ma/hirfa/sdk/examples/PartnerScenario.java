@@ -25,7 +25,7 @@ import ma.hirfa.sdk.testkit.Sandbox;
  */
 public final class PartnerScenario {
   /** What happened, for the tour's test. */
-  public record Outcome(
+  public record Result(
       long imported,
       long followed,
       int shopSize,
@@ -35,7 +35,7 @@ public final class PartnerScenario {
 
   private PartnerScenario() {}
 
-  public static Outcome run(Sandbox sandbox, PrintStream out) throws IOException {
+  public static Result run(Sandbox sandbox, PrintStream out) throws IOException {
     Path dir = Files.createTempDirectory("hirfa-sync");
     try {
       return run(sandbox, out, dir.resolve("catalog.checkpoint"));
@@ -44,7 +44,7 @@ public final class PartnerScenario {
     }
   }
 
-  private static Outcome run(Sandbox sandbox, PrintStream out, Path checkpoint) {
+  private static Result run(Sandbox sandbox, PrintStream out, Path checkpoint) {
     Store shop = new Store(); // the retailer's own store
     long total = sandbox.catalog().productCount();
     try (CatalogClient catalog =
@@ -90,7 +90,7 @@ public final class PartnerScenario {
               + " ("
               + price.disclosure()
               + ")");
-      return new Outcome(
+      return new Result(
           first.imported(),
           second.upserts() + second.deletes(),
           shop.products.size(),

@@ -58,7 +58,7 @@ class TourTest {
         ma.hirfa.sdk.testkit.Sandbox.builder()
             .clock(java.time.Clock.fixed(morning, java.time.ZoneOffset.UTC))
             .start()) {
-      BankScenario.Outcome o = BankScenario.run(sandbox, out);
+      BankScenario.Result o = BankScenario.run(sandbox, out);
 
       assertThat(o.statuses())
           .containsExactly(
@@ -78,7 +78,7 @@ class TourTest {
   void partnerScenarioImportsFollowsTheFeedAndShowsFourLanguagesAndEuroPrices() throws Exception {
     try (ma.hirfa.sdk.testkit.Sandbox sandbox =
         ma.hirfa.sdk.testkit.Sandbox.builder().catalogSize(2_000).start()) {
-      PartnerScenario.Outcome o = PartnerScenario.run(sandbox, out);
+      PartnerScenario.Result o = PartnerScenario.run(sandbox, out);
 
       assertThat(o.imported()).isEqualTo(2_000);
       assertThat(o.followed()).isEqualTo(4);
@@ -94,7 +94,7 @@ class TourTest {
   void developerScenarioOnboardsPublishesSellsAndShips() throws Exception {
     try (ma.hirfa.sdk.testkit.Sandbox sandbox =
         ma.hirfa.sdk.testkit.Sandbox.builder().catalogSize(100).start()) {
-      DeveloperScenario.Outcome o = DeveloperScenario.run(sandbox, out);
+      DeveloperScenario.Result o = DeveloperScenario.run(sandbox, out);
 
       assertThat(o.refusedField()).isEqualTo("payout_destination.rib");
       assertThat(o.verification()).isEqualTo("verified");

@@ -35,8 +35,8 @@ public record ArtisanCreateParams(
     List<String> labels) {
 
   public ArtisanCreateParams {
-    Checks.text("nia", nia, 64);
-    Checks.text("display_name", displayName, 200);
+    CatalogChecks.text("nia", nia, 64);
+    CatalogChecks.text("display_name", displayName, 200);
     if (status == ArtisanStatus.UNKNOWN) {
       throw new ValidationException("status", "must be a known artisan status");
     }
@@ -45,10 +45,10 @@ public record ArtisanCreateParams(
       throw new ValidationException("crafts", "must name at least one craft");
     }
     for (int i = 0; i < crafts.size(); i++) {
-      Checks.code("crafts[" + i + "]", crafts.get(i));
+      CatalogChecks.code("crafts[" + i + "]", crafts.get(i));
     }
-    Checks.code("region", region);
-    Checks.text("city", city, 100);
+    CatalogChecks.code("region", region);
+    CatalogChecks.text("city", city, 100);
     boolean business = status == ArtisanStatus.COOPERATIVE || status == ArtisanStatus.ENTERPRISE;
     if (business && ice == null) {
       throw new ValidationException("ice", "is required for cooperatives and enterprises");
@@ -128,12 +128,12 @@ public record ArtisanCreateParams(
 
     public ArtisanCreateParams build() {
       return new ArtisanCreateParams(
-          Checks.required("nia", nia),
-          Checks.required("display_name", displayName),
-          Checks.required("status", status),
+          CatalogChecks.required("nia", nia),
+          CatalogChecks.required("display_name", displayName),
+          CatalogChecks.required("status", status),
           crafts,
-          Checks.required("region", region),
-          Checks.required("city", city),
+          CatalogChecks.required("region", region),
+          CatalogChecks.required("city", city),
           ice,
           payoutDestination,
           labels);

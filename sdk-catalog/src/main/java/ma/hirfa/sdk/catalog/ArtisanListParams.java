@@ -13,10 +13,10 @@ public record ArtisanListParams(
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
     if (region != null) {
-      Checks.code("region", region);
+      CatalogChecks.code("region", region);
     }
     if (craft != null) {
-      Checks.code("craft", craft);
+      CatalogChecks.code("craft", craft);
     }
     if (status == ArtisanStatus.UNKNOWN) {
       throw new ValidationException("status", "must be a known artisan status");

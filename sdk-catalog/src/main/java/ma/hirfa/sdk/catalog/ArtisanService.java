@@ -40,7 +40,7 @@ public final class ArtisanService {
 
   public Artisan get(String id) {
     return runtime.execute(
-        ApiRequest.get("v1", "artisans", Checks.id("id", "art", id)).build(), ARTISAN);
+        ApiRequest.get("v1", "artisans", CatalogChecks.id("id", "art", id)).build(), ARTISAN);
   }
 
   /** One page of artisans matching the filters. */
@@ -67,7 +67,7 @@ public final class ArtisanService {
 
   /** Applies a merge patch to the artisan, whatever its current version. */
   public Artisan update(String id, ArtisanUpdateParams params) {
-    return runtime.execute(patch(Checks.id("id", "art", id), params, null), ARTISAN);
+    return runtime.execute(patch(CatalogChecks.id("id", "art", id), params, null), ARTISAN);
   }
 
   /**

@@ -32,10 +32,10 @@ public record ArtisanUpdateParams(
       }
     }
     if (displayName.isPresent()) {
-      Checks.text("display_name", displayName.value(), 200);
+      CatalogChecks.text("display_name", displayName.value(), 200);
     }
     if (city.isPresent()) {
-      Checks.text("city", city.value(), 100);
+      CatalogChecks.text("city", city.value(), 100);
     }
     if (crafts.isPresent()) {
       List<String> list = crafts.value();
@@ -43,7 +43,7 @@ public record ArtisanUpdateParams(
         throw new ValidationException("crafts", "must name at least one craft");
       }
       for (int i = 0; i < list.size(); i++) {
-        Checks.code("crafts[" + i + "]", list.get(i));
+        CatalogChecks.code("crafts[" + i + "]", list.get(i));
       }
     }
   }

@@ -65,9 +65,9 @@ public final class CatalogSync {
 
   private CatalogSync(Builder b) {
     this.products = b.client.products();
-    this.store = Checks.required("checkpointStore", b.store);
-    this.handler = Checks.required("handler", b.handler);
-    this.heldProductIds = Checks.required("heldProductIds", b.heldProductIds);
+    this.store = CatalogChecks.required("checkpointStore", b.store);
+    this.handler = CatalogChecks.required("handler", b.handler);
+    this.heldProductIds = CatalogChecks.required("heldProductIds", b.heldProductIds);
     this.pageSize = b.pageSize;
     this.checkpointEvery = b.checkpointEvery;
     this.prefetch = b.prefetch;

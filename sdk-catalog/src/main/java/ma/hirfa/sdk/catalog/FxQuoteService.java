@@ -33,6 +33,6 @@ public final class FxQuoteService {
 
   public FxQuote get(String id) {
     return runtime.execute(
-        ApiRequest.get("v1", "fx_quotes", Checks.id("id", "fxq", id)).build(), QUOTE);
+        ApiRequest.get("v1", "fx_quotes", CatalogChecks.id("id", "fxq", id)).build(), QUOTE);
   }
 }

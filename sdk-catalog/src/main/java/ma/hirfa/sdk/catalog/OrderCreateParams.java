@@ -43,7 +43,7 @@ public record OrderCreateParams(
           "fx_quote_id", "a display currency needs the FX quote it comes from, and back");
     }
     if (fxQuoteId != null) {
-      Checks.id("fx_quote_id", "fxq", fxQuoteId);
+      CatalogChecks.id("fx_quote_id", "fxq", fxQuoteId);
     }
   }
 
@@ -54,7 +54,7 @@ public record OrderCreateParams(
   /** The buyer; {@link #toString()} masks the email and phone. */
   public record Buyer(String name, String email, @Nullable String phone) {
     public Buyer {
-      Checks.text("buyer.name", name, 200);
+      CatalogChecks.text("buyer.name", name, 200);
       if (email == null || !EMAIL.matcher(email).matches()) {
         throw new ValidationException("buyer.email", "must be an email address");
       }
@@ -70,7 +70,7 @@ public record OrderCreateParams(
   /** A product and a quantity (1 or more). */
   public record LineInput(String productId, int quantity) {
     public LineInput {
-      Checks.id("lines.product_id", "prd", productId);
+      CatalogChecks.id("lines.product_id", "prd", productId);
       if (quantity < 1) {
         throw new ValidationException("lines.quantity", "must be 1 or more but was " + quantity);
       }
@@ -88,7 +88,7 @@ public record OrderCreateParams(
       if (country == null || !COUNTRY.matcher(country).matches()) {
         throw new ValidationException("shipping.country", "must be a country code like US");
       }
-      Checks.text("shipping.address", address, 500);
+      CatalogChecks.text("shipping.address", address, 500);
     }
 
     @Override
@@ -135,9 +135,9 @@ public record OrderCreateParams(
 
     public OrderCreateParams build() {
       return new OrderCreateParams(
-          Checks.required("buyer", buyer),
+          CatalogChecks.required("buyer", buyer),
           lines,
-          Checks.required("shipping", shipping),
+          CatalogChecks.required("shipping", shipping),
           displayCurrency,
           fxQuoteId);
     }

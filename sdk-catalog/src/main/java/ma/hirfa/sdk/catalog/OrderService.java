@@ -63,7 +63,7 @@ public final class OrderService {
   }
 
   public Order ship(String id, String trackingNumber) {
-    return move(id, OrderStatus.SHIPPED, Checks.text("tracking_number", trackingNumber, 64));
+    return move(id, OrderStatus.SHIPPED, CatalogChecks.text("tracking_number", trackingNumber, 64));
   }
 
   public Order deliver(String id) {
@@ -85,6 +85,6 @@ public final class OrderService {
   }
 
   private static String orderId(String id) {
-    return Checks.id("id", "ord", id);
+    return CatalogChecks.id("id", "ord", id);
   }
 }

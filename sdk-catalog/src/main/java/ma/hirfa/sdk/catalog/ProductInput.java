@@ -47,12 +47,12 @@ public record ProductInput(
   static final int MAX_IMAGES = 20;
 
   public ProductInput {
-    Checks.sku("sku", sku);
-    Checks.id("artisan_id", "art", artisanId);
-    Checks.code("craft", craft);
-    Checks.arOrFr("title", title);
+    CatalogChecks.sku("sku", sku);
+    CatalogChecks.id("artisan_id", "art", artisanId);
+    CatalogChecks.code("craft", craft);
+    CatalogChecks.arOrFr("title", title);
     if (description != null) {
-      Checks.arOrFr("description", description);
+      CatalogChecks.arOrFr("description", description);
     }
     Objects.requireNonNull(price, "price");
     if (!price.currencyCode().equals("MAD")) {
@@ -63,13 +63,13 @@ public record ProductInput(
       throw new ValidationException("price.amount_minor", "must be positive");
     }
     if (stock != null) {
-      Checks.notNegative("stock", stock);
+      CatalogChecks.notNegative("stock", stock);
     }
     if (weightG != null) {
-      Checks.notNegative("weight_g", weightG);
+      CatalogChecks.notNegative("weight_g", weightG);
     }
     if (hsCode != null) {
-      Checks.hsCode("hs_code", hsCode);
+      CatalogChecks.hsCode("hs_code", hsCode);
     }
     if (vatRegime == VatRegime.UNKNOWN) {
       throw new ValidationException("vat_regime", "UNKNOWN is not a value to send");
@@ -82,9 +82,9 @@ public record ProductInput(
     }
     for (int i = 0; i < images.size(); i++) {
       Product.Image image = images.get(i);
-      Checks.httpsUrl("images[" + i + "].url", image.url());
+      CatalogChecks.httpsUrl("images[" + i + "].url", image.url());
       if (image.alt() != null) {
-        Checks.arOrFr("images[" + i + "].alt", image.alt());
+        CatalogChecks.arOrFr("images[" + i + "].alt", image.alt());
       }
     }
   }
@@ -215,12 +215,12 @@ public record ProductInput(
 
     public ProductInput build() {
       return new ProductInput(
-          Checks.required("sku", sku),
-          Checks.required("artisan_id", artisanId),
-          Checks.required("craft", craft),
-          Checks.required("title", title),
+          CatalogChecks.required("sku", sku),
+          CatalogChecks.required("artisan_id", artisanId),
+          CatalogChecks.required("craft", craft),
+          CatalogChecks.required("title", title),
           description,
-          Checks.required("price", price),
+          CatalogChecks.required("price", price),
           stock,
           dimensionsCm,
           weightG,

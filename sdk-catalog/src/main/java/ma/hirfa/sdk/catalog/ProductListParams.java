@@ -13,10 +13,10 @@ public record ProductListParams(
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
     if (artisanId != null) {
-      Checks.id("artisan_id", "art", artisanId);
+      CatalogChecks.id("artisan_id", "art", artisanId);
     }
     if (craft != null) {
-      Checks.code("craft", craft);
+      CatalogChecks.code("craft", craft);
     }
     if (status == ProductStatus.UNKNOWN) {
       throw new ValidationException("status", "must be a known product status");

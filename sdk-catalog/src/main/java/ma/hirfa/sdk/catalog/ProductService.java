@@ -84,8 +84,8 @@ public final class ProductService {
 
   /** Like {@link #update(Product, ProductInput)}, with the id and the ETag you hold. */
   public Product update(String id, String etag, ProductInput input) {
-    Checks.id("id", "prd", id);
-    Checks.text("etag", etag, 200);
+    CatalogChecks.id("id", "prd", id);
+    CatalogChecks.text("etag", etag, 200);
     Objects.requireNonNull(input, "input == null");
     return runtime.execute(
         ApiRequest.put("v1", "products", id).header("If-Match", etag).body(input).build(), PRODUCT);
@@ -94,7 +94,8 @@ public final class ProductService {
   /** Archives the product (kept in exports with status {@code archived}); idempotent. */
   public Product archive(String id) {
     return runtime.execute(
-        ApiRequest.post("v1", "products", Checks.id("id", "prd", id), "archive").build(), PRODUCT);
+        ApiRequest.post("v1", "products", CatalogChecks.id("id", "prd", id), "archive").build(),
+        PRODUCT);
   }
 
   /** Deletes the product for good, if it is still at {@code current}'s version. */
@@ -108,7 +109,7 @@ public final class ProductService {
 
   /** Deletes the product for good, whatever its version. */
   public void delete(String id) {
-    runtime.execute(ApiRequest.delete("v1", "products", Checks.id("id", "prd", id)).build());
+    runtime.execute(ApiRequest.delete("v1", "products", CatalogChecks.id("id", "prd", id)).build());
   }
 
   /**
@@ -182,7 +183,7 @@ public final class ProductService {
 
   /** Like {@link #exportAfter(String)}, with a deadline for the whole stream and other options. */
   public ProductExport exportAfter(String productId, RequestOptions options) {
-    return startExport(Checks.id("productId", "prd", productId), options);
+    return startExport(CatalogChecks.id("productId", "prd", productId), options);
   }
 
   private ProductExport startExport(@Nullable String after, RequestOptions options) {
@@ -211,7 +212,7 @@ public final class ProductService {
 
   /** Like {@link #changes(String, int)}, with per-call options. */
   public ChangePage changes(String cursor, int limit, RequestOptions options) {
-    Checks.text("cursor", cursor, 512);
+    CatalogChecks.text("cursor", cursor, 512);
     if (limit < 1 || limit > 100) {
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
@@ -230,7 +231,9 @@ public final class ProductService {
   /** Like {@link #get(String)}, with per-call options. */
   public Product get(String id, RequestOptions options) {
     return runtime.execute(
-        ApiRequest.get("v1", "products", Checks.id("id", "prd", id)).options(options).build(),
+        ApiRequest.get("v1", "products", CatalogChecks.id("id", "prd", id))
+            .options(options)
+            .build(),
         PRODUCT);
   }
 

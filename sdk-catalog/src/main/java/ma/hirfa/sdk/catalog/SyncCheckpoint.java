@@ -36,14 +36,14 @@ public record SyncCheckpoint(
   public SyncCheckpoint {
     Objects.requireNonNull(phase, "phase == null");
     if (feedCursor != null || phase != Phase.RECONCILING) {
-      Checks.text("feedCursor", feedCursor, 512);
+      CatalogChecks.text("feedCursor", feedCursor, 512);
     }
     if (lastProductId != null) {
       if (phase != Phase.IMPORTING) {
         throw new ValidationException(
             "lastProductId", "is only kept while importing but the phase is " + phase);
       }
-      Checks.id("lastProductId", "prd", lastProductId);
+      CatalogChecks.id("lastProductId", "prd", lastProductId);
     }
   }
 

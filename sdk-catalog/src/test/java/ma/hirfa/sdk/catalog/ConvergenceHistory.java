@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One generated history: a fresh shop and checkpoint, then runs of the sync as separate processes,
  * each preceded by catalog edits and misbehaviours of the server drawn from the seed, some ending
- * in a crash; then calm runs. Checks after each run that caught up without concurrent edits, and at
- * the end, that the shop equals the catalog by id, version and content (C1); that no run took
- * longer than its budget; and that every failure was either a crash or says what to do (C4).
+ * in a crash; then calm runs. CatalogChecks after each run that caught up without concurrent edits,
+ * and at the end, that the shop equals the catalog by id, version and content (C1); that no run
+ * took longer than its budget; and that every failure was either a crash or says what to do (C4).
  */
 final class ConvergenceHistory {
   static final Duration BUDGET = Duration.ofSeconds(30);

@@ -28,10 +28,10 @@ public record ListParams(
       throw new ValidationException("status", "must be a known payment status");
     }
     if (artisanId != null) {
-      Checks.artisanId("artisan_id", artisanId);
+      PaymentChecks.artisanId("artisan_id", artisanId);
     }
     if (paymentId != null) {
-      Checks.paymentId("payment_id", paymentId);
+      PaymentChecks.paymentId("payment_id", paymentId);
     }
   }
 

@@ -34,14 +34,14 @@ public record PaymentCreateParams(
   private static final Set<String> CURRENCIES = Set.of("MAD", "EUR", "USD");
 
   public PaymentCreateParams {
-    Checks.positive("amount", amount);
+    PaymentChecks.positive("amount", amount);
     if (!CURRENCIES.contains(amount.currencyCode())) {
       throw new ValidationException(
           "amount.currency", "payments are in MAD, EUR or USD, not " + amount.currencyCode());
     }
-    Checks.text("order_reference", orderReference, 64);
-    Checks.artisanId("artisan_id", artisanId);
-    Checks.required("method", method);
+    PaymentChecks.text("order_reference", orderReference, 64);
+    PaymentChecks.artisanId("artisan_id", artisanId);
+    PaymentChecks.required("method", method);
     if ((method.type() == PaymentMethodType.QR || method.type() == PaymentMethodType.CASH_VOUCHER)
         && !amount.currencyCode().equals("MAD")) {
       throw new ValidationException(
@@ -50,11 +50,11 @@ public record PaymentCreateParams(
     if (captureMethod == CaptureMethod.UNKNOWN) {
       throw new ValidationException("capture_method", "must be automatic or manual");
     }
-    Checks.httpsUrl("return_url", returnUrl);
+    PaymentChecks.httpsUrl("return_url", returnUrl);
     if (description != null) {
-      Checks.text("description", description, 500);
+      PaymentChecks.text("description", description, 500);
     }
-    metadata = Checks.metadata(metadata);
+    metadata = PaymentChecks.metadata(metadata);
   }
 
   public static Builder builder() {
@@ -123,10 +123,10 @@ public record PaymentCreateParams(
 
     public PaymentCreateParams build() {
       return new PaymentCreateParams(
-          Checks.required("amount", amount),
-          Checks.required("order_reference", orderReference),
-          Checks.required("artisan_id", artisanId),
-          Checks.required("method", method),
+          PaymentChecks.required("amount", amount),
+          PaymentChecks.required("order_reference", orderReference),
+          PaymentChecks.required("artisan_id", artisanId),
+          PaymentChecks.required("method", method),
           captureMethod,
           returnUrl,
           description,

@@ -14,7 +14,7 @@ public record PaymentMethodInput(
     PaymentMethodType type, @Nullable Card card, @Nullable MobileWallet mobileWallet) {
 
   public PaymentMethodInput {
-    Checks.required("method.type", type);
+    PaymentChecks.required("method.type", type);
     if (type == PaymentMethodType.CARD && card == null) {
       throw new ValidationException("method.card", "is required for a card payment");
     }

@@ -66,7 +66,9 @@ public final class PaymentService {
   }
 
   private static ApiRequest getRequest(String id, RequestOptions options) {
-    return ApiRequest.get("v1", "payments", Checks.paymentId("id", id)).options(options).build();
+    return ApiRequest.get("v1", "payments", PaymentChecks.paymentId("id", id))
+        .options(options)
+        .build();
   }
 
   /** One page, newest first. */
@@ -98,10 +100,11 @@ public final class PaymentService {
   /** Captures {@code amount} of an authorized payment (at most what was authorized). */
   public Payment capture(String id, @Nullable Money amount, RequestOptions options) {
     if (amount != null) {
-      Checks.positive("amount", amount);
+      PaymentChecks.positive("amount", amount);
     }
     ApiRequest.Builder b =
-        ApiRequest.post("v1", "payments", Checks.paymentId("id", id), "capture").options(options);
+        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "capture")
+            .options(options);
     b.body(new CaptureBody(amount));
     return runtime.execute(b.build(), PAYMENT);
   }
@@ -113,7 +116,7 @@ public final class PaymentService {
 
   public Payment cancel(String id, RequestOptions options) {
     return runtime.execute(
-        ApiRequest.post("v1", "payments", Checks.paymentId("id", id), "cancel")
+        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "cancel")
             .options(options)
             .build(),
         PAYMENT);

@@ -10,15 +10,15 @@ public record PayoutCreateParams(
     String artisanId, Money amount, PayoutDestination destination, @Nullable String description) {
 
   public PayoutCreateParams {
-    Checks.artisanId("artisan_id", artisanId);
-    Checks.positive("amount", amount);
+    PaymentChecks.artisanId("artisan_id", artisanId);
+    PaymentChecks.positive("amount", amount);
     if (!amount.currencyCode().equals("MAD")) {
       throw new ValidationException(
           "amount.currency", "payouts are in MAD, not " + amount.currencyCode());
     }
-    Checks.required("destination", destination);
+    PaymentChecks.required("destination", destination);
     if (description != null) {
-      Checks.text("description", description, 200);
+      PaymentChecks.text("description", description, 200);
     }
   }
 

@@ -17,7 +17,7 @@ public record PayoutDestination(
     @Nullable String phone) {
 
   public PayoutDestination {
-    Checks.required("destination.type", type);
+    PaymentChecks.required("destination.type", type);
     switch (type) {
       case RIB -> {
         if (!Rib.isValid(rib)) {

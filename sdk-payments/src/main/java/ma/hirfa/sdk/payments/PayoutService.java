@@ -34,7 +34,8 @@ public final class PayoutService {
 
   public Payout get(String id) {
     return runtime.execute(
-        ApiRequest.get("v1", "payouts", Checks.id("id", "po", "a payout id like po_9Zk2", id))
+        ApiRequest.get(
+                "v1", "payouts", PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id))
             .build(),
         PAYOUT);
   }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record RefundCreateParams(
     String paymentId, @Nullable Money amount, @Nullable RefundReason reason) {
   public RefundCreateParams {
-    Checks.paymentId("payment_id", paymentId);
+    PaymentChecks.paymentId("payment_id", paymentId);
     if (amount != null) {
-      Checks.positive("amount", amount);
+      PaymentChecks.positive("amount", amount);
     }
     if (reason == RefundReason.UNKNOWN) {
       throw new ValidationException("reason", "must be a known refund reason");

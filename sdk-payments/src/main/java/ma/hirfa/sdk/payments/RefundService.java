@@ -39,7 +39,7 @@ public final class RefundService {
    */
   public Refund create(Payment payment, Money amount) {
     Objects.requireNonNull(payment, "payment == null");
-    Checks.positive("amount", amount);
+    PaymentChecks.positive("amount", amount);
     Money remaining = payment.refundable();
     if (!amount.currencyCode().equals(remaining.currencyCode())) {
       throw new ValidationException(
@@ -53,7 +53,8 @@ public final class RefundService {
 
   public Refund get(String id) {
     return runtime.execute(
-        ApiRequest.get("v1", "refunds", Checks.id("id", "re", "a refund id like re_4Kq9", id))
+        ApiRequest.get(
+                "v1", "refunds", PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id))
             .build(),
         REFUND);
   }

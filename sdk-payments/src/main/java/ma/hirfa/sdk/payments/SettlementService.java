@@ -86,7 +86,7 @@ public final class SettlementService {
   }
 
   private static String settlementId(@Nullable String id) {
-    return Checks.id("id", "st", "a settlement id like st_20261129MAD", id);
+    return PaymentChecks.id("id", "st", "a settlement id like st_20261129MAD", id);
   }
 
   /**

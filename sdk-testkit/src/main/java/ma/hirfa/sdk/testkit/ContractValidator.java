@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Checks every request (and, in strict mode, every response) against the OpenAPI documents under
- * {@code docs/openapi}, so a client that drifts from the contract fails its tests.
+ * SandboxChecks every request (and, in strict mode, every response) against the OpenAPI documents
+ * under {@code docs/openapi}, so a client that drifts from the contract fails its tests.
  */
 final class ContractValidator {
   private static final List<String> MARKETPLACE_ROOTS =

@@ -29,15 +29,15 @@ final class IdempotencyStore {
   }
 
   /** What {@link #begin} decided. */
-  sealed interface Outcome permits Proceed, Replay {}
+  sealed interface Decision permits Proceed, Replay {}
 
   /** First use of the key: process the request, then {@link #complete} it. */
-  record Proceed(String slot) implements Outcome {}
+  record Proceed(String slot) implements Decision {}
 
   /** The key was used before: answer with this response. */
-  record Replay(Exchange.Response response) implements Outcome {}
+  record Replay(Exchange.Response response) implements Decision {}
 
-  synchronized Outcome begin(String apiKey, String idempotencyKey, Exchange request) {
+  synchronized Decision begin(String apiKey, String idempotencyKey, Exchange request) {
     String slot = apiKey + "\n" + idempotencyKey;
     byte[] fingerprint = fingerprint(request);
     Instant now = clock.instant();

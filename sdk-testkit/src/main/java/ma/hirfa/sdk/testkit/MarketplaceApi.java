@@ -897,7 +897,7 @@ final class MarketplaceApi {
     boolean business = status.equals("cooperative") || status.equals("enterprise");
     if (business && ice == null) {
       errors.add("ice", "required", "cooperatives and enterprises give their ICE");
-    } else if (ice != null && !Checks.ice(ice)) {
+    } else if (ice != null && !SandboxChecks.ice(ice)) {
       errors.add("ice", "invalid_ice", "15 digits whose number is 0 mod 97");
     }
     String[] payout = payout(b.get("payout_destination"), errors);
@@ -976,7 +976,9 @@ final class MarketplaceApi {
     }
   }
 
-  /** Checks a payout destination; returns its type and last four digits (all that is kept). */
+  /**
+   * SandboxChecks a payout destination; returns its type and last four digits (all that is kept).
+   */
   private static @Nullable String[] payout(@Nullable JsonNode d, Problems.FieldErrors errors) {
     if (d == null || d.isNull()) {
       return new String[2];
@@ -984,9 +986,11 @@ final class MarketplaceApi {
     String type = d.path("type").asText();
     String value =
         switch (type) {
-          case "rib" -> Checks.rib(d.path("rib").asText(null)) ? d.path("rib").asText() : null;
-          case "iban" -> Checks.iban(d.path("iban").asText(null)) ? d.path("iban").asText() : null;
-          case "wallet" -> Checks.mobileE164(d.path("phone").asText(null));
+          case "rib" ->
+              SandboxChecks.rib(d.path("rib").asText(null)) ? d.path("rib").asText() : null;
+          case "iban" ->
+              SandboxChecks.iban(d.path("iban").asText(null)) ? d.path("iban").asText() : null;
+          case "wallet" -> SandboxChecks.mobileE164(d.path("phone").asText(null));
           default -> null;
         };
     if (value == null) {

@@ -145,7 +145,7 @@ final class PaymentsApi {
     switch (type) {
       case "card" -> {
         cardNumber = method.path("card").path("number").asText();
-        if (!Checks.luhn(cardNumber)) {
+        if (!SandboxChecks.luhn(cardNumber)) {
           errors.add(
               "method.card.number", "invalid_card_number", "the card number fails the Luhn check");
         }
@@ -157,7 +157,8 @@ final class PaymentsApi {
         }
       }
       case "mobile_wallet" -> {
-        String e164 = Checks.mobileE164(method.path("mobile_wallet").path("phone").asText(null));
+        String e164 =
+            SandboxChecks.mobileE164(method.path("mobile_wallet").path("phone").asText(null));
         if (e164 == null) {
           errors.add(
               "method.mobile_wallet.phone",
@@ -510,7 +511,7 @@ final class PaymentsApi {
     switch (type) {
       case "rib" -> {
         String rib = d.path("rib").asText("");
-        if (!Checks.rib(rib)) {
+        if (!SandboxChecks.rib(rib)) {
           errors.add(
               "destination.rib", "invalid_rib", "a RIB is 24 digits with a valid mod-97 key");
         } else {
@@ -520,7 +521,7 @@ final class PaymentsApi {
       }
       case "iban" -> {
         String iban = d.path("iban").asText("");
-        if (!Checks.iban(iban)) {
+        if (!SandboxChecks.iban(iban)) {
           errors.add(
               "destination.iban",
               "invalid_iban",
@@ -531,7 +532,7 @@ final class PaymentsApi {
         }
       }
       case "wallet" -> {
-        String phone = Checks.mobileE164(d.path("phone").asText(null));
+        String phone = SandboxChecks.mobileE164(d.path("phone").asText(null));
         if (phone == null) {
           errors.add("destination.phone", "invalid_phone", "a Moroccan mobile number is required");
         } else {
@@ -585,7 +586,7 @@ final class PaymentsApi {
     if (value <= 0) {
       errors.add(field + ".amount_minor", "must_be_positive", "the amount must be positive");
     }
-    if (Checks.minorDigits(currency) < 0) {
+    if (SandboxChecks.minorDigits(currency) < 0) {
       errors.add(field + ".currency", "invalid_currency", "an ISO 4217 code like MAD");
     } else if (expectedCurrency != null && !expectedCurrency.equals(currency)) {
       errors.add(

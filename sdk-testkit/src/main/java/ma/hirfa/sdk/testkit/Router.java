@@ -141,11 +141,11 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (idempotencyKey == null) {
       return counted(e, handled(e));
     }
-    IdempotencyStore.Outcome outcome = idempotency.begin(apiKey, idempotencyKey, e);
-    if (outcome instanceof IdempotencyStore.Replay replay) {
+    IdempotencyStore.Decision decision = idempotency.begin(apiKey, idempotencyKey, e);
+    if (decision instanceof IdempotencyStore.Replay replay) {
       return replay.response();
     }
-    String slot = ((IdempotencyStore.Proceed) outcome).slot();
+    String slot = ((IdempotencyStore.Proceed) decision).slot();
     try {
       Exchange.Response response = counted(e, handled(e));
       idempotency.complete(slot, response);

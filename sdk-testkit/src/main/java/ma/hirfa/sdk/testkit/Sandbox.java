@@ -325,7 +325,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Checks every response against the contract too, answering {@code 500
+     * SandboxChecks every response against the contract too, answering {@code 500
      * sandbox_contract_violation} if the sandbox itself breaks it (default on).
      */
     public Builder strictResponses(boolean strict) {

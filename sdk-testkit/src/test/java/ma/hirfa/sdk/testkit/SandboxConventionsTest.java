@@ -265,7 +265,7 @@ class SandboxConventionsTest {
             "req_1");
 
     assertThat(store.begin("sk_test_a", "k", request)).isInstanceOf(IdempotencyStore.Proceed.class);
-    IdempotencyStore.Outcome second = store.begin("sk_test_a", "k", request);
+    IdempotencyStore.Decision second = store.begin("sk_test_a", "k", request);
 
     assertThat(second)
         .isInstanceOfSatisfying(

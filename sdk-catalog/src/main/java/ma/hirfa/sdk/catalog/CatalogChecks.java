@@ -8,12 +8,12 @@ import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the params; every failure names the field as the API does. */
-final class Checks {
+final class CatalogChecks {
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,64}");
   private static final Pattern HS_CODE = Pattern.compile("\\d{6}");
 
-  private Checks() {}
+  private CatalogChecks() {}
 
   static <T> T required(String field, @Nullable T value) {
     return Validate.required(field, value);

@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The platform's server-side checks of Moroccan identifiers and amounts (see DOMAIN.md). */
-final class Checks {
+final class SandboxChecks {
   private static final Pattern RIB = Pattern.compile("\\d{24}");
   private static final Pattern ICE = Pattern.compile("\\d{15}");
   private static final Pattern IBAN = Pattern.compile("MA\\d{26}");
   private static final Pattern MOBILE = Pattern.compile("(?:\\+212|0)([67]\\d{8})");
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-  private Checks() {}
+  private SandboxChecks() {}
 
   /** 24 digits whose whole number is 0 mod 97 (key = 97 − (first 22 digits × 100 mod 97)). */
   static boolean rib(@Nullable String rib) {

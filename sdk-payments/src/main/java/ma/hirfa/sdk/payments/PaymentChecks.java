@@ -8,9 +8,9 @@ import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the params records; every failure names the field as the API does. */
-final class Checks {
+final class PaymentChecks {
 
-  private Checks() {}
+  private PaymentChecks() {}
 
   static <T> T required(String field, @Nullable T value) {
     return Validate.required(field, value);

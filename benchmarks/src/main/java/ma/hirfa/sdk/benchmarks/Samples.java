@@ -8,13 +8,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import ma.hirfa.sdk.catalog.CatalogClient;
+import ma.hirfa.sdk.catalog.Product;
+import ma.hirfa.sdk.catalog.ProductExport;
+import ma.hirfa.sdk.core.CircuitBreakerPolicy;
+import ma.hirfa.sdk.payments.Payment;
+import ma.hirfa.sdk.payments.PaymentsClient;
 import ma.hirfa.sdk.testkit.Sandbox;
 import okhttp3.Request;
 
 /**
- * Realistic bodies rendered once by the sandbox (a catalog page, export lines), and the raw
- * baseline's request and decoder for the payment {@code get} the call benchmarks share.
+ * Realistic bodies rendered once by the sandbox (a catalog page, export lines), the raw baseline's
+ * request and decoder for the payment {@code get} the call benchmarks share, and every use of the
+ * SDK's public API by the benchmarks (so an API change touches this file only; the generated peers'
+ * API is in {@link Peers}).
  */
 final class Samples {
   /** The payment the call benchmarks read. */
@@ -23,6 +33,44 @@ final class Samples {
   static final String API_KEY = "sk_test_BenchmarkKey0000000";
 
   private Samples() {}
+
+  /** The payments client of the call benchmarks: default retries and breaker, a pool of 16. */
+  static PaymentsClient sdkPayments(String baseUrl) {
+    return PaymentsClient.builder()
+        .apiKey(API_KEY)
+        .baseUrl(baseUrl)
+        .configure(
+            o ->
+                o.circuitBreakerPolicy(CircuitBreakerPolicy.defaults())
+                    .connectionPool(16, Duration.ofMinutes(5)))
+        .build();
+  }
+
+  /** The SDK's typed payment get. */
+  static Payment sdkGet(PaymentsClient client) {
+    return client.payments().get(PAYMENT_ID);
+  }
+
+  /** A catalog client for the export, with a read timeout long enough for a slow machine. */
+  static CatalogClient sdkCatalog(String baseUrl) {
+    return CatalogClient.builder()
+        .apiKey(API_KEY)
+        .baseUrl(baseUrl)
+        .configure(o -> o.readTimeout(Duration.ofSeconds(30)))
+        .build();
+  }
+
+  /** Streams the whole export through {@link ProductExport}; returns the products read. */
+  static long sdkExport(CatalogClient client, Consumer<Product> sink) {
+    long n = 0;
+    try (ProductExport export = client.products().export()) {
+      for (Product p : export) {
+        sink.accept(p);
+        n++;
+      }
+    }
+    return n;
+  }
 
   /** The raw baseline's decoder: Moshi into a map, no models, no checks. */
   static JsonAdapter<Map<String, Object>> mapAdapter() {

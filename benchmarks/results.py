@@ -238,6 +238,8 @@ if os.path.exists(mem):
             return f'{int(f[4]):,} products streamed in {int(f[5]):,} ms'
         if f[3] == 'oom':
             return f'`OutOfMemoryError` after {int(f[4]):,} ms'
+        if f[3] == 'failed':
+            return f'failed ({" ".join(f[4:])})'
         return f'returned {" ".join(f[4:-1])} instead of the products'
     ahead = res.get('sdk', ['', '', '', ''])[3] == 'ok' and all(res.get(s, ['', '', '', 'oom'])[3] != 'ok' for s in ('gson', 'native'))
     w(f"| export 100,000 products with the generated `exportProducts()` itself, `-Xmx64m` child JVM "

@@ -62,7 +62,8 @@ run prefetch 'CatalogPrefetchBenchmark'
 start_server "$out/server-100k.url" 100000
 for side in sdk gson native; do
   "${client_pin[@]}" java -Xmx64m -cp "$jar" ma.hirfa.sdk.benchmarks.ExportMemory "$side" \
-    "$(cat "$out/server-100k.url")" 100000 >> "$out/export-memory.txt" 2>> "$out/export-memory.log"
+    "$(cat "$out/server-100k.url")" 100000 >> "$out/export-memory.txt" 2>> "$out/export-memory.log" \
+    || echo "export_memory $side 64 failed exit-$?" >> "$out/export-memory.txt"
 done
 
 # Cold start: whole processes, alternating the SDK, raw OkHttp + Moshi and the peers.

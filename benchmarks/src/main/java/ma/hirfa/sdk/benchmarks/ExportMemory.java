@@ -45,6 +45,30 @@ public final class ExportMemory {
       }
     } catch (OutOfMemoryError e) {
       System.out.println(prefix + "oom " + (System.nanoTime() - start) / 1_000_000);
+    } catch (Exception e) {
+      // The JDK client runs out of memory on its selector thread; the call then fails with it as
+      // the cause, or with the client closed after it.
+      boolean oom = OOM_ELSEWHERE.get();
+      for (Throwable t = e; t != null && !oom; t = t.getCause()) {
+        oom = t instanceof OutOfMemoryError;
+      }
+      System.out.println(
+          prefix
+              + (oom ? "oom " : "failed " + e.getClass().getSimpleName() + " ")
+              + (System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  /** Set when another thread (an HTTP client's) died of an {@link OutOfMemoryError}. */
+  private static final java.util.concurrent.atomic.AtomicBoolean OOM_ELSEWHERE =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  static {
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof OutOfMemoryError) {
+            OOM_ELSEWHERE.set(true);
+          }
+        });
   }
 }

@@ -200,7 +200,7 @@ class ReconciliationPropertyTest {
               "refund:" + r.id(),
               r.id(),
               r.status() == RefundStatus.SUCCEEDED,
-              Money.ofMinor(-r.amount().amountMinor(), r.amount().currency()),
+              r.amount().negate(),
               Money.zero(r.amount().currencyCode()));
       bank.computeIfAbsent(b.key, k -> new ArrayList<>()).add(b);
     }
@@ -210,7 +210,7 @@ class ReconciliationPropertyTest {
               "payout:" + p.id(),
               p.id(),
               p.status() == PayoutStatus.PAID,
-              Money.ofMinor(-p.amount().amountMinor(), p.amount().currency()),
+              p.amount().negate(),
               Money.zero(p.amount().currencyCode()));
       bank.computeIfAbsent(b.key, k -> new ArrayList<>()).add(b);
     }

@@ -23,7 +23,7 @@ final class Books {
         id,
         captured.isPositive() ? captured : captured.withAmountMinor(10_000),
         captured,
-        Money.zero(captured.currencyCode()),
+        captured.withAmountMinor(0),
         status.wireValue(),
         CaptureMethod.AUTOMATIC.wireValue(),
         new PaymentMethodDetails(PaymentMethodType.CARD.wireValue(), "visa", "4242", null),
@@ -67,7 +67,7 @@ final class Books {
   }
 
   static Settlement settlement(String currency, Money net, int lineCount) {
-    Money zero = Money.zero(currency);
+    Money zero = Money.fromWire(0, currency);
     return new Settlement(
         "st_20261129" + currency,
         LocalDate.of(2026, 11, 29),

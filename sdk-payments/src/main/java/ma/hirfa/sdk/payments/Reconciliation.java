@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,7 +110,7 @@ public final class Reconciliation {
             line.referenceId(),
             null,
             line.amount(),
-            "a line type this SDK does not know");
+            "a line type this SDK does not know: " + Redactor.quote(line.typeAsString()));
       } else if (entry == null) {
         found.add(
             Mismatch.Kind.MISSING_FROM_BANK,

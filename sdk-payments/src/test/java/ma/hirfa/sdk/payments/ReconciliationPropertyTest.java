@@ -224,7 +224,7 @@ class ReconciliationPropertyTest {
     BigInteger sum = BigInteger.ZERO;
     int matched = 0;
     for (SettlementLine l : day.lines) {
-      String key = l.type().wireValue() + ":" + l.referenceId();
+      String key = l.typeAsString() + ":" + l.referenceId();
       Book book = bank.containsKey(key) ? bank.get(key).get(0) : null;
       int times = book == null ? 0 : named.merge(key, 1, Integer::sum);
       List<String> found = new ArrayList<>();

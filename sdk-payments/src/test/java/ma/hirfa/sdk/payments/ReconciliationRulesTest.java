@@ -210,4 +210,27 @@ class ReconciliationRulesTest {
         .singleElement()
         .satisfies(m -> assertThat(m.detail()).isEqualTo("differs by -1 minor units of QZX"));
   }
+
+  @Test
+  void aLineOfATypeNewerThanTheSdkIsReportedWithTheTypeTheApiSent() {
+    SettlementLine adjustment =
+        new SettlementLine(
+            "stl_adj", "fx_adjustment", "adj_1", mad(100), mad(0), mad(100), Books.AT);
+
+    ReconciliationReport r =
+        Books.reconcile(
+            settlement("MAD", mad(112_600), 2),
+            List.of(paidLine, adjustment),
+            List.of(paid),
+            List.of(),
+            List.of());
+
+    assertThat(r.mismatches())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(Kind.UNKNOWN_LINE_TYPE);
+              assertThat(m.detail()).contains("'fx_adjustment'");
+            });
+  }
 }

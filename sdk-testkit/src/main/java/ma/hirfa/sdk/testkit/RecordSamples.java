@@ -8,6 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +89,21 @@ public final class RecordSamples {
   /** Every public record declared in the package of {@code anchor}, nested ones included. */
   @SuppressWarnings("unchecked")
   public static List<Class<? extends Record>> publicRecordsInPackageOf(Class<?> anchor) {
+    List<Class<? extends Record>> out = new ArrayList<>();
+    for (Class<?> c : publicTypesInPackageOf(anchor)) {
+      if (c.isRecord()) {
+        out.add((Class<? extends Record>) c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every public type declared in the package of {@code anchor}, nested ones included, sorted by
+   * name; read from the directory or the jar that holds {@code anchor} (a reactor build puts the
+   * jar of a module on its neighbours' class path, an IDE its classes directory).
+   */
+  public static List<Class<?>> publicTypesInPackageOf(Class<?> anchor) {
     Path root;
     try {
       root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -94,18 +111,22 @@ public final class RecordSamples {
       throw new IllegalStateException(e);
     }
     String pkg = anchor.getPackageName();
-    Path dir = root.resolve(pkg.replace('.', '/'));
-    List<Class<? extends Record>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        String name = f.getFileName().toString();
-        if (!name.endsWith(".class") || name.equals("module-info.class")) {
-          continue;
-        }
-        Class<?> c =
-            Class.forName(pkg + "." + name.replace(".class", ""), false, anchor.getClassLoader());
-        if (c.isRecord() && isPublic(c)) {
-          out.add((Class<? extends Record>) c);
+    List<Class<?>> out = new ArrayList<>();
+    try (FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root)) {
+      Path base = jar == null ? root : jar.getPath("/");
+      try (Stream<Path> files = Files.list(base.resolve(pkg.replace('.', '/')))) {
+        for (Path f : files.sorted().toList()) {
+          String name = f.getFileName().toString();
+          if (!name.endsWith(".class")
+              || name.equals("module-info.class")
+              || name.equals("package-info.class")) {
+            continue;
+          }
+          String simple = name.substring(0, name.length() - ".class".length());
+          Class<?> c = Class.forName(pkg + "." + simple, false, anchor.getClassLoader());
+          if (isPublic(c)) {
+            out.add(c);
+          }
         }
       }
     } catch (IOException e) {

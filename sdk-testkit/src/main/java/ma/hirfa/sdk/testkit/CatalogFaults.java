@@ -3,6 +3,9 @@ package ma.hirfa.sdk.testkit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour.ExportPlan;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour.FeedFault;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,21 +23,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Rate-limit storms, resets and delays come from {@link Sandbox#faults()}.
  */
 public final class CatalogFaults {
-  /** How the next export behaves; {@code cutAt} -1 and {@code dropLast} 0 for a whole body. */
-  record ExportPlan(long cutAt, int dropLast, boolean omitHeaders, boolean spacedClosingLine) {}
-
-  /** How the next feed page behaves. */
-  enum FeedFault {
-    /** An earlier page again: changes already delivered, and that page's next cursor. */
-    REPLAY,
-    /** The page's changes in a shuffled order. */
-    SHUFFLE,
-    /** No changes, {@code has_more: true} and the cursor that was asked for. */
-    STALL,
-    /** Upserts without their {@code product}. */
-    THIN
-  }
-
   private final Deque<Long> cuts = new ArrayDeque<>();
   private final Deque<Integer> drops = new ArrayDeque<>();
   private int omitHeaders;
@@ -126,6 +114,31 @@ public final class CatalogFaults {
   }
 
   // --- read by the sandbox ------------------------------------------------------------------
+
+  /** The view the export and the feed read. */
+  CatalogMisbehaviour misbehaviour() {
+    return new CatalogMisbehaviour() {
+      @Override
+      public ExportPlan nextExport() {
+        return CatalogFaults.this.nextExport();
+      }
+
+      @Override
+      public @Nullable FeedFault nextFeedFault() {
+        return CatalogFaults.this.nextFeedFault();
+      }
+
+      @Override
+      public int expiries() {
+        return CatalogFaults.this.expiries();
+      }
+
+      @Override
+      public long nextSeed() {
+        return CatalogFaults.this.nextSeed();
+      }
+    };
+  }
 
   synchronized ExportPlan nextExport() {
     Long cut = cuts.poll();

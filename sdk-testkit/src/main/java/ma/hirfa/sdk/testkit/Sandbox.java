@@ -7,11 +7,43 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.testkit.events.EventLog;
+import ma.hirfa.sdk.testkit.events.WebhookDispatcher;
+import ma.hirfa.sdk.testkit.events.WebhookEndpointsHandler;
+import ma.hirfa.sdk.testkit.marketplace.ArtisanRegistry;
+import ma.hirfa.sdk.testkit.marketplace.ArtisansHandler;
+import ma.hirfa.sdk.testkit.marketplace.CatalogFeed;
+import ma.hirfa.sdk.testkit.marketplace.CatalogSeed;
+import ma.hirfa.sdk.testkit.marketplace.FxQuotesHandler;
+import ma.hirfa.sdk.testkit.marketplace.OrdersHandler;
+import ma.hirfa.sdk.testkit.marketplace.ProductStore;
+import ma.hirfa.sdk.testkit.marketplace.ProductsHandler;
+import ma.hirfa.sdk.testkit.marketplace.TaxonomyHandler;
+import ma.hirfa.sdk.testkit.payments.Ledger;
+import ma.hirfa.sdk.testkit.payments.PaymentBook;
+import ma.hirfa.sdk.testkit.payments.PaymentsHandler;
+import ma.hirfa.sdk.testkit.payments.PayoutsHandler;
+import ma.hirfa.sdk.testkit.payments.RefundsHandler;
+import ma.hirfa.sdk.testkit.payments.SettlementsHandler;
+import ma.hirfa.sdk.testkit.server.Handler;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
+import ma.hirfa.sdk.testkit.server.Ids;
+import ma.hirfa.sdk.testkit.server.OpenApiContract;
+import ma.hirfa.sdk.testkit.server.RateLimiter;
+import ma.hirfa.sdk.testkit.server.RequestLog;
+import ma.hirfa.sdk.testkit.server.RouteTable;
+import ma.hirfa.sdk.testkit.server.Streamer;
+import ma.hirfa.sdk.testkit.server.Timeline;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,61 +69,78 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sandbox implements AutoCloseable {
   static final int DEFAULT_CATALOG_SIZE = 1_000;
+  static final long DEFAULT_SEED = 20_261_101L;
   static final int MAX_CATALOG_SIZE = 10_000_000;
+  static final int DEFAULT_JOURNAL_SIZE = 1_000;
+  private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Ids of created objects differ between sandboxes, even with the same seed. */
+  private static final SecureRandom INSTANCE_IDS = new SecureRandom();
+
   private final WireMockServer server;
   private final SandboxClock clock;
   private final Faults faults;
   private final CatalogFaults catalogFaults;
-  private final PaymentsApi payments;
-  private final MarketplaceApi marketplace;
+  private final PaymentBook book;
+  private final PaymentsHandler payments;
+  private final ProductStore products;
   private final WebhookDispatcher webhooks;
-  private final Ledger ledger;
   private final Router router;
+  private final RequestJournal journal;
   private final @Nullable Gate gate;
   private final String apiKey;
 
   private Sandbox(Builder b) {
-    Ids ids = new Ids(b.seed);
+    SplittableRandom instance = new SplittableRandom(INSTANCE_IDS.nextLong());
+    Ids ids = new Ids(instance.nextLong());
     this.faults = new Faults();
     this.catalogFaults = new CatalogFaults(b.seed);
-    PaymentsApi[] api = new PaymentsApi[1];
-    MarketplaceApi[] market = new MarketplaceApi[1];
-    this.clock =
-        new SandboxClock(
-            b.clock,
-            () -> {
-              api[0].tick();
-              market[0].tick();
-            });
+    Timeline[] timeline = new Timeline[1];
+    this.clock = new SandboxClock(b.clock, () -> timeline[0].catchUp());
+    timeline[0] = new Timeline(clock);
     EventLog events = new EventLog(ids, clock);
     this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
     events.listener(webhooks::onEvent);
     String[] baseUrl = {""};
-    this.ledger = new Ledger(ids, clock, events);
-    this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
-    api[0] = payments;
-    this.marketplace =
-        new MarketplaceApi(
-            new CatalogSeed(b.seed, b.catalogSize),
-            clock,
-            ids,
-            events,
-            catalogFaults,
-            b.feedRetention);
-    market[0] = marketplace;
+    Ledger ledger = new Ledger(ids, clock, events);
+    this.book = new PaymentBook(ids, events, ledger);
+    CatalogSeed seed = new CatalogSeed(b.seed, b.catalogSize);
+    ArtisanRegistry artisans = new ArtisanRegistry(seed, events);
+    CatalogFeed feed = new CatalogFeed(clock, catalogFaults.misbehaviour(), b.feedRetention);
+    this.products = new ProductStore(seed, clock, events, feed);
+    this.payments = new PaymentsHandler(book, clock, artisans::exists, () -> baseUrl[0]);
+    FxQuotesHandler quotes = new FxQuotesHandler(ids, clock);
+    Map<String, Handler> handlers = new HashMap<>();
+    handlers.putAll(new TaxonomyHandler().handlers());
+    handlers.putAll(new ArtisansHandler(artisans, ids, clock).handlers());
+    handlers.putAll(
+        new ProductsHandler(products, artisans, ids, clock, catalogFaults.misbehaviour())
+            .handlers());
+    handlers.putAll(new OrdersHandler(products, quotes, ids, clock, events).handlers());
+    handlers.putAll(quotes.handlers());
+    handlers.putAll(payments.handlers());
+    handlers.putAll(new RefundsHandler(book, clock).handlers());
+    handlers.putAll(new PayoutsHandler(book, clock).handlers());
+    handlers.putAll(new SettlementsHandler(ledger, clock).handlers());
+    handlers.putAll(new WebhookEndpointsHandler(webhooks).handlers());
+    // At one instant: payments and payouts, then artisans, then the day's settlement closes.
+    timeline[0].add(book);
+    timeline[0].add(artisans);
+    timeline[0].add(ledger);
+    RouteTable routes = new RouteTable(OpenApiContract.shared(), handlers);
+    this.journal = new RequestJournal(b.journalSize, clock);
     Streamer streamer = new Streamer();
     this.router =
         new Router(
-            new Ids(b.seed ^ 0x5DEECE66DL),
+            new Ids(instance.nextLong()),
             faults,
             new RateLimiter(System::nanoTime, b.rateLimit, b.rateWindow),
-            new ContractValidator(),
+            routes,
             new IdempotencyStore(clock),
             payments,
-            marketplace,
             streamer,
-            webhooks,
-            ledger,
+            timeline[0],
+            journal,
             clock,
             b.strictResponses);
     WireMockConfiguration config =
@@ -185,17 +234,17 @@ public final class Sandbox implements AutoCloseable {
 
   /** How many payments the sandbox holds with this order reference (for exactly-once checks). */
   public int paymentCount(String orderReference) {
-    return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
+    return book.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
   }
 
   /** How many refunds the sandbox holds against this payment (for exactly-once checks). */
   public int refundCount(String paymentId) {
-    return payments.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
+    return book.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
   }
 
   /** How many payouts the sandbox holds for this artisan (for exactly-once checks). */
   public int payoutCount(String artisanId) {
-    return payments.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
+    return book.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
   }
 
   /**
@@ -209,12 +258,61 @@ public final class Sandbox implements AutoCloseable {
 
   /** The catalog as the sandbox holds it now, for tests that check what a client imported. */
   public CatalogView catalog() {
-    return new CatalogView(marketplace);
+    return new CatalogView(products);
   }
 
   /** How many payments the sandbox holds. */
   public int paymentCount() {
-    return payments.paymentCount();
+    return book.paymentCount();
+  }
+
+  /**
+   * The requests this sandbox received, oldest first: the last 1,000 (see {@link
+   * Builder#journalSize(int)}), each with its method, path, headers (secrets masked), body, {@code
+   * Idempotency-Key}, {@code Hirfa-Attempt} and the status answered. A request is in the journal
+   * before its answer is sent, so a call that returned is in it.
+   *
+   * <pre>{@code
+   * client.payments().create(params);
+   * RecordedRequest sent = sandbox.takeRequest();
+   * assertThat(sent.path()).isEqualTo("/v1/payments");
+   * assertThat(sent.idempotencyKey()).isNotBlank();
+   * assertThat(sent.header("Authorization")).isEqualTo("Bearer sk_test_****");
+   * }</pre>
+   */
+  public List<RecordedRequest> requests() {
+    return journal.all();
+  }
+
+  /**
+   * The oldest request not taken yet, waiting up to 10 seconds for one to arrive: successive calls
+   * walk the requests in the order they arrived (like a queue). Requests dropped from a full
+   * journal are skipped.
+   *
+   * @throws IllegalStateException if none arrives in time, or the journal is off
+   */
+  public RecordedRequest takeRequest() {
+    return takeRequest(TAKE_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #takeRequest()}, waiting up to {@code timeout}.
+   *
+   * @throws IllegalStateException if none arrives in time, or the journal is off
+   */
+  public RecordedRequest takeRequest(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    try {
+      return journal.take(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a request", e);
+    }
+  }
+
+  /** Empties the journal: {@link #requests()} and {@link #takeRequest()} start afresh. */
+  public void clearRequests() {
+    journal.clear();
   }
 
   @Override
@@ -230,7 +328,7 @@ public final class Sandbox implements AutoCloseable {
   public static final class Builder {
     private int port;
     private int catalogSize = DEFAULT_CATALOG_SIZE;
-    private long seed = 20_261_101L;
+    private long seed = DEFAULT_SEED;
     private int rateLimit = 10_000;
     private Duration rateWindow = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
@@ -241,6 +339,7 @@ public final class Sandbox implements AutoCloseable {
     private int gatePort;
     private @Nullable Consumer<String> requestLog;
     private Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
+    private int journalSize = DEFAULT_JOURNAL_SIZE;
 
     private Builder() {}
 
@@ -299,7 +398,11 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** Seeds ids and sample data, for reproducible runs. */
+    /**
+     * Seeds the sample data (the catalog, its artisans) and the catalog faults' shuffles, for
+     * reproducible runs. The ids of what a test creates (payments, events...) are random, and
+     * differ between two sandboxes even with the same seed.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -318,7 +421,11 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** The clock the sandbox starts from (it then follows it, plus any advance). */
+    /**
+     * The clock the sandbox starts from (it then follows it, plus any advance). A fixed clock
+     * ({@code Clock.fixed(instant, ZoneOffset.UTC)}) makes time move only by {@link
+     * SandboxClock#advance}: tests that do not depend on the hour.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -346,6 +453,20 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many requests {@link Sandbox#requests()} keeps (default 1,000; the oldest go first); 0
+     * switches the journal off.
+     */
+    public Builder journalSize(int requests) {
+      if (requests < 0 || requests > 1_000_000) {
+        throw new IllegalArgumentException(
+            "journalSize must be between 0 and 1000000 but was " + requests);
+      }
+      this.journalSize = requests;
+      return this;
+    }
+
+    /** Starts the sandbox on 127.0.0.1. */
     public Sandbox start() {
       return new Sandbox(this);
     }

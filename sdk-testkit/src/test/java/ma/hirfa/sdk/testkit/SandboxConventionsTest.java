@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ma.hirfa.sdk.testkit.server.Exchange;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,6 +261,7 @@ class SandboxConventionsTest {
         new Exchange(
             "POST",
             "/v1/payments",
+            "",
             java.util.Map.of(),
             java.util.Map.of(),
             new byte[] {1},

@@ -7,43 +7,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import ma.hirfa.sdk.core.ClientOptions;
-import ma.hirfa.sdk.testkit.events.EventLog;
-import ma.hirfa.sdk.testkit.events.WebhookDispatcher;
-import ma.hirfa.sdk.testkit.events.WebhookEndpointsHandler;
-import ma.hirfa.sdk.testkit.marketplace.ArtisanRegistry;
-import ma.hirfa.sdk.testkit.marketplace.ArtisansHandler;
 import ma.hirfa.sdk.testkit.marketplace.CatalogFeed;
-import ma.hirfa.sdk.testkit.marketplace.CatalogSeed;
-import ma.hirfa.sdk.testkit.marketplace.FxQuotesHandler;
-import ma.hirfa.sdk.testkit.marketplace.OrdersHandler;
-import ma.hirfa.sdk.testkit.marketplace.ProductStore;
-import ma.hirfa.sdk.testkit.marketplace.ProductsHandler;
-import ma.hirfa.sdk.testkit.marketplace.TaxonomyHandler;
-import ma.hirfa.sdk.testkit.payments.Ledger;
-import ma.hirfa.sdk.testkit.payments.PaymentBook;
-import ma.hirfa.sdk.testkit.payments.PaymentsHandler;
-import ma.hirfa.sdk.testkit.payments.PayoutsHandler;
-import ma.hirfa.sdk.testkit.payments.RefundsHandler;
-import ma.hirfa.sdk.testkit.payments.SettlementsHandler;
-import ma.hirfa.sdk.testkit.server.Handler;
-import ma.hirfa.sdk.testkit.server.IdempotencyStore;
-import ma.hirfa.sdk.testkit.server.Ids;
-import ma.hirfa.sdk.testkit.server.OpenApiContract;
-import ma.hirfa.sdk.testkit.server.RateLimiter;
 import ma.hirfa.sdk.testkit.server.RequestLog;
-import ma.hirfa.sdk.testkit.server.RouteTable;
 import ma.hirfa.sdk.testkit.server.Streamer;
-import ma.hirfa.sdk.testkit.server.Timeline;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,75 +46,13 @@ public final class Sandbox implements AutoCloseable {
   static final int DEFAULT_JOURNAL_SIZE = 1_000;
   private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Ids of created objects differ between sandboxes, even with the same seed. */
-  private static final SecureRandom INSTANCE_IDS = new SecureRandom();
-
+  private final Wiring w;
   private final WireMockServer server;
-  private final SandboxClock clock;
-  private final Faults faults;
-  private final CatalogFaults catalogFaults;
-  private final PaymentBook book;
-  private final PaymentsHandler payments;
-  private final ProductStore products;
-  private final WebhookDispatcher webhooks;
-  private final Router router;
-  private final RequestJournal journal;
   private final @Nullable Gate gate;
   private final String apiKey;
 
   private Sandbox(Builder b) {
-    SplittableRandom instance = new SplittableRandom(INSTANCE_IDS.nextLong());
-    Ids ids = new Ids(instance.nextLong());
-    this.faults = new Faults();
-    this.catalogFaults = new CatalogFaults(b.seed);
-    Timeline[] timeline = new Timeline[1];
-    this.clock = new SandboxClock(b.clock, () -> timeline[0].catchUp());
-    timeline[0] = new Timeline(clock);
-    EventLog events = new EventLog(ids, clock);
-    this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
-    events.listener(webhooks::onEvent);
-    String[] baseUrl = {""};
-    Ledger ledger = new Ledger(ids, clock, events);
-    this.book = new PaymentBook(ids, events, ledger);
-    CatalogSeed seed = new CatalogSeed(b.seed, b.catalogSize);
-    ArtisanRegistry artisans = new ArtisanRegistry(seed, events);
-    CatalogFeed feed = new CatalogFeed(clock, catalogFaults.misbehaviour(), b.feedRetention);
-    this.products = new ProductStore(seed, clock, events, feed);
-    this.payments = new PaymentsHandler(book, clock, artisans::exists, () -> baseUrl[0]);
-    FxQuotesHandler quotes = new FxQuotesHandler(ids, clock);
-    Map<String, Handler> handlers = new HashMap<>();
-    handlers.putAll(new TaxonomyHandler().handlers());
-    handlers.putAll(new ArtisansHandler(artisans, ids, clock).handlers());
-    handlers.putAll(
-        new ProductsHandler(products, artisans, ids, clock, catalogFaults.misbehaviour())
-            .handlers());
-    handlers.putAll(new OrdersHandler(products, quotes, ids, clock, events).handlers());
-    handlers.putAll(quotes.handlers());
-    handlers.putAll(payments.handlers());
-    handlers.putAll(new RefundsHandler(book, clock).handlers());
-    handlers.putAll(new PayoutsHandler(book, clock).handlers());
-    handlers.putAll(new SettlementsHandler(ledger, clock).handlers());
-    handlers.putAll(new WebhookEndpointsHandler(webhooks).handlers());
-    // At one instant: payments and payouts, then artisans, then the day's settlement closes.
-    timeline[0].add(book);
-    timeline[0].add(artisans);
-    timeline[0].add(ledger);
-    RouteTable routes = new RouteTable(OpenApiContract.shared(), handlers);
-    this.journal = new RequestJournal(b.journalSize, clock);
-    Streamer streamer = new Streamer();
-    this.router =
-        new Router(
-            new Ids(instance.nextLong()),
-            faults,
-            new RateLimiter(System::nanoTime, b.rateLimit, b.rateWindow),
-            routes,
-            new IdempotencyStore(clock),
-            payments,
-            streamer,
-            timeline[0],
-            journal,
-            clock,
-            b.strictResponses);
+    this.w = new Wiring(b);
     WireMockConfiguration config =
         wireMockConfig()
             .bindAddress("127.0.0.1")
@@ -151,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
             .disableRequestJournal()
             .maxLoggedResponseSize(1024)
             .gzipDisabled(true)
-            .extensions(router, streamer);
+            .extensions(w.router, w.streamer);
     if (b.requestLog != null) {
       config.extensions(new RequestLog(b.requestLog));
     }
@@ -160,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
     server.stubFor(
         any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME, Streamer.NAME)));
     this.gate = b.gate ? new Gate(b.gatePort, server.port()) : null;
-    baseUrl[0] = baseUrl();
+    w.baseUrl[0] = baseUrl();
     this.apiKey = "sk_test_sandbox" + Long.toHexString(b.seed & 0xFFFFFFFFL) + "key";
   }
 
@@ -201,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
    * check that the call wrote exactly once.
    */
   public long writesApplied() {
-    return router.writes();
+    return w.router.writes();
   }
 
   /** A test key the sandbox accepts (any {@code sk_test_} key is accepted). */
@@ -216,12 +126,12 @@ public final class Sandbox implements AutoCloseable {
 
   /** The sandbox's clock; {@link SandboxClock#advance} moves pending payments and payouts along. */
   public SandboxClock clock() {
-    return clock;
+    return w.clock;
   }
 
   /** Faults to inject into the next matching requests. */
   public Faults faults() {
-    return faults;
+    return w.faults;
   }
 
   /**
@@ -229,22 +139,22 @@ public final class Sandbox implements AutoCloseable {
    * shuffled, stalled or thin feed pages, expired cursors), for sync tests.
    */
   public CatalogFaults catalogFaults() {
-    return catalogFaults;
+    return w.catalogFaults;
   }
 
   /** How many payments the sandbox holds with this order reference (for exactly-once checks). */
   public int paymentCount(String orderReference) {
-    return book.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
+    return w.book.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
   }
 
   /** How many refunds the sandbox holds against this payment (for exactly-once checks). */
   public int refundCount(String paymentId) {
-    return book.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
+    return w.book.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
   }
 
   /** How many payouts the sandbox holds for this artisan (for exactly-once checks). */
   public int payoutCount(String artisanId) {
-    return book.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
+    return w.book.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
   }
 
   /**
@@ -252,18 +162,18 @@ public final class Sandbox implements AutoCloseable {
    * page at {@code next_action.redirect_url}; returns the payment's new status.
    */
   public String completeThreeDs(String paymentId, boolean approve) {
-    return payments.completeThreeDs(
+    return w.payments.completeThreeDs(
         Objects.requireNonNull(paymentId, "paymentId == null"), approve);
   }
 
   /** The catalog as the sandbox holds it now, for tests that check what a client imported. */
   public CatalogView catalog() {
-    return new CatalogView(products);
+    return new CatalogView(w.products);
   }
 
   /** How many payments the sandbox holds. */
   public int paymentCount() {
-    return book.paymentCount();
+    return w.book.paymentCount();
   }
 
   /**
@@ -281,7 +191,7 @@ public final class Sandbox implements AutoCloseable {
    * }</pre>
    */
   public List<RecordedRequest> requests() {
-    return journal.all();
+    return w.journal.all();
   }
 
   /**
@@ -303,7 +213,7 @@ public final class Sandbox implements AutoCloseable {
   public RecordedRequest takeRequest(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
     try {
-      return journal.take(timeout);
+      return w.journal.take(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a request", e);
@@ -312,7 +222,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** Empties the journal: {@link #requests()} and {@link #takeRequest()} start afresh. */
   public void clearRequests() {
-    journal.clear();
+    w.journal.clear();
   }
 
   @Override
@@ -321,25 +231,25 @@ public final class Sandbox implements AutoCloseable {
       gate.close();
     }
     server.stop();
-    webhooks.close();
+    w.webhooks.close();
   }
 
   /** Configures a {@link Sandbox}. */
   public static final class Builder {
-    private int port;
-    private int catalogSize = DEFAULT_CATALOG_SIZE;
-    private long seed = DEFAULT_SEED;
-    private int rateLimit = 10_000;
-    private Duration rateWindow = Duration.ofSeconds(1);
-    private Clock clock = Clock.systemUTC();
-    private boolean strictResponses = true;
-    private Duration webhookBackoff = Duration.ofMillis(500);
-    private int webhookAttempts = 5;
-    private boolean gate;
-    private int gatePort;
-    private @Nullable Consumer<String> requestLog;
-    private Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
-    private int journalSize = DEFAULT_JOURNAL_SIZE;
+    int port;
+    int catalogSize = DEFAULT_CATALOG_SIZE;
+    long seed = DEFAULT_SEED;
+    int rateLimit = 10_000;
+    Duration rateWindow = Duration.ofSeconds(1);
+    Clock clock = Clock.systemUTC();
+    boolean strictResponses = true;
+    Duration webhookBackoff = Duration.ofMillis(500);
+    int webhookAttempts = 5;
+    boolean gate;
+    int gatePort;
+    @Nullable Consumer<String> requestLog;
+    Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
+    int journalSize = DEFAULT_JOURNAL_SIZE;
 
     private Builder() {}
 

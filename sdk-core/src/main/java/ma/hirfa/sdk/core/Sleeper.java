@@ -9,11 +9,15 @@ import java.util.concurrent.TimeUnit;
  * configured on {@link ClientOptions.Builder#sleeper(Sleeper)}, so that tests can record the
  * back-off delays instead of waiting for them.
  *
- * <p>A test sleeper usually advances a fake clock:
+ * <p>A test sleeper usually advances a fake clock. {@code hirfa-sdk-testkit} ships both: {@code
+ * ma.hirfa.sdk.testkit.FakeClock} and {@code ma.hirfa.sdk.testkit.RecordingSleeper}, which records
+ * each back-off and advances the clock instead of waiting:
  *
  * <pre>{@code
- * MutableClock clock = ...;
- * Sleeper sleeper = duration -> clock.advance(duration);
+ * FakeClock clock = new FakeClock(Instant.parse("2026-11-02T09:00:00Z"));
+ * RecordingSleeper sleeper = new RecordingSleeper(clock);
+ * ClientOptions.builder().clock(clock).sleeper(sleeper)...;
+ * // after the call: sleeper.sleeps() lists the delays the SDK asked for
  * }</pre>
  */
 @FunctionalInterface

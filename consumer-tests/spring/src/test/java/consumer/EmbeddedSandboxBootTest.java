@@ -2,6 +2,7 @@ package consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ma.hirfa.sdk.testkit.RecordedRequest;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,16 @@ class EmbeddedSandboxBootTest {
 
     assertThat(result).contains("SUCCEEDED");
     assertThat(SANDBOX.paymentCount()).isEqualTo(2);
+    // The journal: what the application sent, the key masked.
+    RecordedRequest create =
+        SANDBOX.requests().stream()
+            .filter(r -> r.method().equals("POST") && r.path().equals("/v1/payments"))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    assertThat(create.idempotencyKey()).isNotBlank();
+    assertThat(create.attempt()).isEqualTo(1);
+    assertThat(create.header("Authorization")).isEqualTo("Bearer sk_test_****");
+    assertThat(create.status()).isEqualTo(201);
     System.out.println("embedded sandbox in the Boot test: " + result);
   }
 }

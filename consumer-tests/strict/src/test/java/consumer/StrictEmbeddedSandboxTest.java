@@ -18,6 +18,11 @@ class StrictEmbeddedSandboxTest {
 
       assertTrue(result.contains("SUCCEEDED"), result);
       assertEquals(1, sandbox.paymentCount());
+      assertEquals(
+          1,
+          sandbox.requests().stream()
+              .filter(r -> r.path().equals("/v1/payments") && r.idempotencyKey() != null)
+              .count());
       System.out.println("embedded sandbox in the strict build: " + result);
     }
   }

@@ -34,7 +34,7 @@ import ma.hirfa.sdk.testkit.server.Timeline;
 /**
  * How a {@link Sandbox} is put together from its layers: the events, the payments and the
  * marketplace resources, each resource's handlers bound by operation id in the contract's route
- * table, the timeline of what falls due, and the pipeline in front of them ({@link Router}).
+ * table, the timeline of what falls due, and the pipeline in front of them ({@code Router}).
  */
 final class Wiring {
   /** Ids of created objects differ between sandboxes, even with the same seed. */

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Seeded artisans and products are not stored: they are computed from their index whenever they
  * are read, so a catalog of millions costs no heap. Only changes are stored (by {@link
- * MarketplaceApi}). Their ids carry the index: {@code prd_S0000A1}, {@code art_S00002Z}.
+ * ProductStore} and {@link ArtisanRegistry}). Their ids carry the index: {@code prd_S0000A1},
+ * {@code art_S00002Z}.
  */
 public final class CatalogSeed {
   public static final Instant EPOCH = Instant.parse("2026-01-05T08:00:00Z");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A product as the catalog holds it (immutable: a change stores a new one). Adding a field means
- * this record, {@link ProductInput} (reading it), {@link ProductJson} (writing it) and {@link
+ * this record, {@code ProductInput} (reading it), {@link ProductJson} (writing it) and {@link
  * CatalogSeed} (sample values).
  */
 public record Product(

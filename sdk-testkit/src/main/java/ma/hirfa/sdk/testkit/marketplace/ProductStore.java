@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * CatalogFeed} and announced as an event. Products are kept in catalog order: seeded positions
  * first, then created ones.
  *
- * <p>{@link #lock} is the marketplace's write lock: every change of products (and of the orders
- * that reserve stock) holds it. Reads of one product do not: the stored versions are in a
- * concurrent map and each is immutable, so an export can stream while writes go on.
+ * <p>{@code lock} is the marketplace's write lock: every change of products (and of the orders that
+ * reserve stock) holds it. Reads of one product do not: the stored versions are in a concurrent map
+ * and each is immutable, so an export can stream while writes go on.
  */
 public final class ProductStore {
   /** The marketplace's write lock (products, and orders with their stock). */

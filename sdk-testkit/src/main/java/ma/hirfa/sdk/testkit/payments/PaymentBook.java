@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The payments, refunds and payouts a sandbox holds, and the one lock that guards them (and every
- * {@link Payment}, {@link Refund} and {@link Payout} in them): the handlers take {@link #lock} for
+ * {@code Payment}, {@code Refund} and {@code Payout} in them): the handlers take {@code lock} for
  * each request, the {@link Timeline} for each due transition. What falls due (a wallet approval, a
  * voucher paid, a payout arriving) is queued by due time and applied at that time.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The payment state machine the sandbox's simulators follow, one row per move a method can make.
- * {@link Payment#move} refuses any move that is not a row here, and {@code PaymentTransitionsTest}
+ * {@code Payment#move} refuses any move that is not a row here, and {@code PaymentTransitionsTest}
  * checks every row against the diagram in {@code docs/state-machines.md}.
  */
 public final class PaymentTransitions {

@@ -18,7 +18,7 @@ import ma.hirfa.sdk.testkit.server.Problems;
 /**
  * Payments over the API: {@code createPayment}, {@code listPayments}, {@code getPayment}, {@code
  * capturePayment}, {@code cancelPayment}, and the sandbox's 3-D Secure page. Each method's
- * behaviour is its {@link PaymentSimulator}'s.
+ * behaviour is its {@code PaymentSimulator}'s.
  */
 public final class PaymentsHandler {
   private final PaymentBook book;

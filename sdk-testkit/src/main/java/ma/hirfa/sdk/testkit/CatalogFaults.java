@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.testkit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SplittableRandom;
@@ -23,12 +24,26 @@ import org.jspecify.annotations.Nullable;
  * <p>Rate-limit storms, resets and delays come from {@link Sandbox#faults()}.
  */
 public final class CatalogFaults {
+
+  @GuardedBy("this")
   private final Deque<Long> cuts = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private final Deque<Integer> drops = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private int omitHeaders;
+
+  @GuardedBy("this")
   private boolean spacedClosingLine;
+
+  @GuardedBy("this")
   private final Deque<FeedFault> feed = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private final SplittableRandom random;
+
+  @GuardedBy("this")
   private int expiries;
 
   CatalogFaults(long seed) {
@@ -162,6 +177,7 @@ public final class CatalogFaults {
     return random.nextLong();
   }
 
+  @GuardedBy("this")
   private CatalogFaults addFeed(FeedFault fault, int times) {
     for (int i = positive(times); i > 0; i--) {
       feed.add(fault);

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.testkit.server;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,7 +22,9 @@ public final class IdempotencyStore {
   private record Entry(
       byte[] fingerprint, Exchange.@Nullable Response response, Instant createdAt) {}
 
+  @GuardedBy("this")
   private final Map<String, Entry> entries = new HashMap<>();
+
   private final Clock clock;
 
   public IdempotencyStore(Clock clock) {

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.testkit.server;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class RateLimiter {
   private final LongSupplier nanoTime;
   private final int limit;
   private final Duration window;
+
+  @GuardedBy("this")
   private final Map<String, long[]> windows = new HashMap<>();
 
   public RateLimiter(LongSupplier nanoTime, int limit, Duration window) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.testkit.server.Exchange;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -260,6 +262,7 @@ class SandboxConventionsTest {
         new Exchange(
             "POST",
             "/v1/payments",
+            "",
             java.util.Map.of(),
             java.util.Map.of(),
             new byte[] {1},

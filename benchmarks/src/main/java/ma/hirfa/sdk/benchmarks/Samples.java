@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import ma.hirfa.sdk.catalog.CatalogClient;
@@ -117,6 +118,6 @@ final class Samples {
     while (end > 0 && all[end - 1] != '\n') {
       end--;
     }
-    return java.util.Arrays.copyOf(all, end);
+    return Arrays.copyOf(all, end);
   }
 }

@@ -66,6 +66,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     Method[] accessors = new Method[n];
     Class<?>[] parameterTypes = new Class<?>[n];
     byte[] kinds = new byte[n];
+    // From the class file: reflection's annotations are proxies, costly on a JVM's first call.
+    boolean @Nullable [] nullable = NullableComponents.of(raw);
     try {
       for (int i = 0; i < n; i++) {
         RecordComponent c = components[i];
@@ -80,7 +82,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                   : Object.class;
           adapters[i] = moshi.adapter(inner).nullSafe();
         } else {
-          kinds[i] = kindOf(c);
+          kinds[i] = kindOf(c, nullable == null ? null : nullable[i]);
           adapters[i] = moshi.adapter(componentType).nullSafe();
         }
         accessors[i] = accessible(c.getAccessor());
@@ -143,13 +145,17 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
-  private static byte kindOf(RecordComponent c) {
+  /** {@code nullable}: whether the class file says {@code @Nullable}; null to ask reflection. */
+  private static byte kindOf(RecordComponent c, @Nullable Boolean nullable) {
     Class<?> t = c.getType();
     if (t.isPrimitive()) {
       return REQUIRED; // a missing or null number must fail, never become 0
     }
     if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
       return COLLECTION;
+    }
+    if (nullable != null) {
+      return nullable ? OPTIONAL : REQUIRED;
     }
     for (Annotation a : c.getAnnotatedType().getAnnotations()) {
       if (a.annotationType().getSimpleName().equals("Nullable")) {

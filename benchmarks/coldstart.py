@@ -89,6 +89,15 @@ def class_loads(side, url, out_dir, extra=()):
     return {'total': total, 'from_cds': shared, 'by_origin': by_origin}
 
 
+def quartiles(values):
+    """The first and third quartiles (the middle half of the values); min and max below 4."""
+    v = sorted(values)
+    if len(v) < 4:
+        return [v[0], v[-1]]
+    q = statistics.quantiles(v, n=4, method='inclusive')
+    return [round(q[0], 3), round(q[2], 3)]
+
+
 def main():
     url, out_dir = sys.argv[1], sys.argv[2]
     reps = int(sys.argv[3]) if len(sys.argv) > 3 else 15
@@ -116,6 +125,18 @@ def main():
         r['median_wall_ms'] = statistics.median(r['wall_ms'])
         r['median_cpu_ms'] = statistics.median(r['cpu_ms'])
         r['median_first_call_ms'] = statistics.median(r['first_call_ms'])
+        r['iqr_wall_ms'] = quartiles(r['wall_ms'])
+        r['iqr_cpu_ms'] = quartiles(r['cpu_ms'])
+    # Each round ran every side once, close together: the ratio within a round cancels most of a
+    # load burst, so its spread over the rounds is the honest error of the ratio of medians.
+    raw = result['sides']['raw']
+    for s, r in result['sides'].items():
+        if s == 'raw':
+            continue
+        r['round_wall_ratio'] = [round(a / b, 3) for a, b in zip(r['wall_ms'], raw['wall_ms'])]
+        r['round_cpu_ratio'] = [round(a / b, 3) for a, b in zip(r['cpu_ms'], raw['cpu_ms'])]
+        r['iqr_round_wall_ratio'] = quartiles(r['round_wall_ratio'])
+        r['iqr_round_cpu_ratio'] = quartiles(r['round_cpu_ratio'])
     json.dump(result, open(os.path.join(out_dir, 'coldstart.json'), 'w'), indent=1)
     for s, r in result['sides'].items():
         print(f"{s:11} wall {r['median_wall_ms']:7.1f} ms  cpu {r['median_cpu_ms']:7.1f} ms  "

@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Renders benchmarks/RESULTS.md from the files run.sh writes into its results folder.
 
-Usage: results.py <results-dir> [previous RESULTS.md]
+Usage: results.py <results-dir> [previous RESULTS.md] [--quick]
 
 Every figure has its wall time, CPU time per operation (CpuTimeProfiler) and allocation per
 operation (-prof gc), and the spread between the benchmark's two forks (two separate JVMs: two
 runs). A target is judged on wall time when its whole error interval lies on one side of it; when
 the interval straddles the target ("on the line"), on CPU time per operation, which waiting for a
 busy core does not inflate. The hand-written section "Footprint of each artifact choice" of the
-previous RESULTS.md is kept as it was.
+previous RESULTS.md is kept as it was. With --quick (run.sh --quick) the report says at its top
+that its figures come from one short iteration each and are not measurements.
 """
 import datetime, glob, json, math, os, platform, re, statistics, subprocess, sys
 
-out = sys.argv[1]
-previous = sys.argv[2] if len(sys.argv) > 2 else None
+args = [a for a in sys.argv[1:] if a != '--quick']
+quick = '--quick' in sys.argv[1:]
+out = args[0]
+previous = args[1] if len(args) > 1 else None
 KEPT = '## Footprint of each artifact choice'
 
 
@@ -33,7 +36,12 @@ def load(name):
         cpu = sec.get('cpu.time.per.op')
         forks = [statistics.mean(f) for f in m.get('rawData') or [] if f]
         cpu_forks = [statistics.mean(f) for f in (cpu or {}).get('rawData') or [] if f]
-        err = m['scoreError'] if not math.isnan(m['scoreError']) else 0.0
+        if r['mode'] == 'ss' and len(forks) == 1:
+            # One fork of single shots (the export): each measured shot is a whole run.
+            forks = list(m['rawData'][0])
+            cpu_forks = list((cpu or {}).get('rawData', [[]])[0])
+        err = float(m['scoreError'])  # "NaN" (a string) for a single iteration
+        err = 0.0 if math.isnan(err) else err
         rows[key] = dict(score=m['score'], err=err, unit=m['scoreUnit'], mode=r['mode'],
                          threads=r.get('threads', 1), forks=forks, cpu=cpu['score'] if cpu else None,
                          cpu_forks=cpu_forks, alloc=alloc['score'] if alloc else None,
@@ -59,7 +67,10 @@ def fmt(x):
 
 
 def cpu_us(x):
-    return '-' if x.get('cpu') is None else f"{x['cpu'] / 1000:,.1f} µs"
+    if x.get('cpu') is None:
+        return '-'
+    ns = x['cpu']
+    return f"{ns / 1e9:,.2f} s" if ns >= 1e9 else f"{ns / 1e6:,.1f} ms" if ns >= 1e7 else f"{ns / 1000:,.1f} µs"
 
 
 def alloc(x):
@@ -126,6 +137,11 @@ setup = open(os.path.join(out, 'setup.txt')).read().strip() if os.path.exists(os
 load_avg = os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan')
 w('# Benchmark results')
 w()
+if quick:
+    w('> **QUICK RUN** (`run.sh --quick`): one short iteration of each benchmark, a 20,000-product')
+    w('> export and two cold-start rounds, on whatever else the machine was doing. It shows that the')
+    w('> suite runs and what the report looks like; **none of its figures is a measurement**.')
+    w()
 w(f'Produced by `benchmarks/run.sh` on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Do not edit by hand '
   '(except the last section, which the script keeps).')
 w()
@@ -141,7 +157,8 @@ if os.path.exists(dur):
 w('- Every ratio compares the SDK with a baseline measured in the same run against the same server.')
 w('  Wall-time errors are JMH 99.9 % intervals; a ratio\'s error combines both sides\'. **CPU** is the')
 w('  benchmark JVM\'s CPU time per operation (all its threads; `CpuTimeProfiler`), steady where wall')
-w('  time is not; **forks** is the ratio in each of the two forked JVMs (two runs), min–max.')
+w('  time is not; **forks** is the ratio in each of the two forked JVMs (two runs), min–max (for the')
+w('  export, single shots in one JVM: the two measured exports).')
 w('- A target is judged on wall time when the ratio\'s whole error interval is on one side of it; when')
 w('  the interval straddles it ("on the line"), on the CPU-time ratio.')
 w()
@@ -221,72 +238,106 @@ peer_row('GET one payment, sequential (latency)', c, 'sdkGet', 'gsonGet', 'nativ
 peer_row('GET one payment, 8 threads (throughput)', c, 'sdkGetThroughput8', 'gsonGetThroughput8',
          'nativeGetThroughput8', better_high=True)
 peer_row('decode a 100-product page (104 KB)', d, 'sdk', 'gson', 'nativeJackson')
-peer_row('export 1,000,000 products, -Xmx32m (peers streamed by hand: their generated method cannot)',
+exported = int(e.get('sdkExport', {}).get('params', {}).get('products', 0))
+peer_row(f'export {exported:,} products, -Xmx32m (peers streamed by hand: their generated method cannot)',
          e, 'sdkExport', 'gsonByHand', 'nativeByHand')
 mem = os.path.join(out, 'export-memory.txt')
+memory = {}  # side -> (heap MB, outcome, ms, products read, detail)
 if os.path.exists(mem):
-    res = {}
     for line in open(mem):
-        f = line.split()
-        if f and f[0] == 'export_memory':
-            res[f[1]] = f
-    def mem_cell(side):
-        f = res.get(side)
-        if not f:
-            return 'not run'
-        if f[3] == 'ok':
-            return f'{int(f[4]):,} products streamed in {int(f[5]):,} ms'
-        if f[3] == 'oom':
-            return f'`OutOfMemoryError` after {int(f[4]):,} ms'
-        if f[3] == 'failed':
-            return f'failed ({" ".join(f[4:])})'
-        return f'returned {" ".join(f[4:-1])} instead of the products'
-    ahead = res.get('sdk', ['', '', '', ''])[3] == 'ok' and all(res.get(s, ['', '', '', 'oom'])[3] != 'ok' for s in ('gson', 'native'))
-    w(f"| export 100,000 products with the generated `exportProducts()` itself, `-Xmx64m` child JVM "
-      f"(`ExportMemory`) | {mem_cell('sdk')} | {mem_cell('gson')} | {mem_cell('native')} | "
-      f"{'yes: the generated method reads the whole NDJSON body into one string' if ahead else '**no**'} |")
+        f = line.split(maxsplit=6)
+        if len(f) >= 6 and f[0] == 'export_memory':
+            memory[f[1]] = (int(f[2]), f[3], int(f[4]), int(f[5]), f[6].strip() if len(f) > 6 else '')
+
+
+def mem_cell(side):
+    if side not in memory:
+        return 'not run'
+    heap, outcome, ms, n, detail = memory[side]
+    if outcome == 'ok':
+        return f'all {n:,} products streamed in {ms / 1000:,.1f} s'
+    what = {'oom': '`OutOfMemoryError`', 'failed': 'failed', 'timeout': 'no outcome (halted)',
+            'wrong': 'returned without the products'}.get(outcome, outcome)
+    return f"{what} after {ms / 1000:,.1f} s{f' ({n:,} products read)' if n else ''}{f': {detail}' if detail else ''}"
+
+
+if memory:
+    expected = int(R['export'].get('sdkExport', {}).get('params', {}).get('products', 0)) or None
+    sdk_ok = memory.get('sdk', (0, ''))[1] == 'ok'
+    peers_ok = [memory.get(s, (0, 'not run'))[1] == 'ok' for s in ('gson', 'native')]
+    heap = memory.get('sdk', (32,))[0]
+    verdict = ('yes: the generated method reads the whole NDJSON body into memory before decoding it'
+               if sdk_ok and not any(peers_ok) else
+               '**no**: ' + ('the SDK did not finish' if not sdk_ok else 'a generated method exported as well'))
+    w(f"| export{f' {expected:,}' if expected else ''} products with the generated `exportProducts()` itself, "
+      f"one child JVM each at `-Xmx32m` (`ExportMemory`; {heap} MB usable) | {mem_cell('sdk')} | "
+      f"{mem_cell('gson')} | {mem_cell('native')} | {verdict} |")
 cold_path = os.path.join(out, 'coldstart.json')
 cold = json.load(open(cold_path)) if os.path.exists(cold_path) else None
 if cold:
     cs = cold['sides']
     cell = lambda s: f"{cs[s]['median_wall_ms']:,.0f} ms wall, {cs[s]['median_cpu_ms']:,.0f} ms CPU, {cs[s]['classes']['total']:,} classes"
     if all(s in cs for s in ('sdk', 'gson', 'native')):
-        v = ['yes' if cs['sdk']['median_cpu_ms'] < cs[s]['median_cpu_ms'] else '**no**' for s in ('gson', 'native')]
-        w(f"| cold start to the first payment get (medians of {cold['repetitions']}; judged on CPU) | {cell('sdk')} | "
+        v = []
+        for p in ('gson', 'native'):
+            wall_ahead = cs['sdk']['median_wall_ms'] < cs[p]['median_wall_ms']
+            cpu_ahead = cs['sdk']['median_cpu_ms'] < cs[p]['median_cpu_ms']
+            v.append('yes' if wall_ahead and cpu_ahead else
+                     '**no**' if not wall_ahead and not cpu_ahead else
+                     f"{'yes' if cpu_ahead else '**no**'} (CPU; wall {'ahead' if wall_ahead else 'behind'})")
+        w(f"| cold start to the first payment get (medians of {cold['repetitions']} rounds) | {cell('sdk')} | "
           f"{cell('gson')} | {cell('native')} | {v[0]} / {v[1]} |")
 
 # Cold start.
 if cold:
     cs = cold['sides']
+    raw = cs.get('raw')
     w()
     w('## Cold start')
     w()
-    w(f"A fresh JVM to the first completed payment get against the server process, as whole processes")
-    w(f"(fork to exit), the sides alternated in a rotating order, {cold['repetitions']} repetitions each, medians.")
-    w('Each side has only its own libraries on the class path (`coldstart.py`). CPU is the process\'s user')
-    w('+ system time (all threads: the JIT and GC included); classes are counted with `-Xlog:class+load`')
-    w('in one run of each (deterministic for a given JDK and class path). Target: the SDK within 1.2× of')
-    w('raw OkHttp + Moshi.')
+    w('A fresh JVM to the first completed payment get against the server process, as whole processes')
+    w(f"(fork to exit), every side once per round in a rotating order, {cold['repetitions']} rounds (`coldstart.py`).")
+    w('Each side has only its own libraries on the class path. CPU is the process\'s user + system time')
+    w('(all threads: the JIT and GC included); classes are counted with `-Xlog:class+load` in one run of')
+    w('each (deterministic for a given JDK and class path). Spreads are quartiles (min–max below four')
+    w('rounds); a ratio\'s spread is that of the ratios within each round, which a burst of load on the')
+    w('machine hits on both sides alike. Target: the SDK within 1.2× of raw OkHttp + Moshi, judged on')
+    w('wall time when the round ratios\' quartiles are both on one side of 1.2, else on CPU time.')
     w()
-    w('| side | wall (median) | CPU (median) | main → first call (median) | classes loaded | of which from the CDS archive | wall / raw | CPU / raw |')
-    w('|---|---|---|---|---|---|---|---|')
-    raw = cs.get('raw')
+    w('| side | wall (median) | wall (quartiles) | CPU (median) | CPU (quartiles) | main → first call (median) | classes loaded | of which from the CDS archive | wall / raw (round quartiles) | CPU / raw (round quartiles) |')
+    w('|---|---|---|---|---|---|---|---|---|---|')
     names = {'sdk': 'SDK', 'raw': 'raw OkHttp + Moshi', 'gson': 'okhttp-gson (generated)',
              'native': 'native (generated)', 'sdk+appcds': 'SDK with an AppCDS archive'}
+    q = lambda v, unit='': f"{v[0]:,.0f}–{v[1]:,.0f}{unit}"
     for s, r in cs.items():
-        rw = f"{r['median_wall_ms'] / raw['median_wall_ms']:.2f}×" if raw else '-'
-        rc = f"{r['median_cpu_ms'] / raw['median_cpu_ms']:.2f}×" if raw else '-'
-        w(f"| {names.get(s, s)} | {r['median_wall_ms']:,.0f} ms | {r['median_cpu_ms']:,.0f} ms | "
-          f"{r['median_first_call_ms']:,.0f} ms | {r['classes']['total']:,} | {r['classes']['from_cds']:,} | {rw} | {rc} |")
+        if raw and s != 'raw':
+            rw = f"{r['median_wall_ms'] / raw['median_wall_ms']:.2f}× ({r['iqr_round_wall_ratio'][0]:.2f}–{r['iqr_round_wall_ratio'][1]:.2f})"
+            rc = f"{r['median_cpu_ms'] / raw['median_cpu_ms']:.2f}× ({r['iqr_round_cpu_ratio'][0]:.2f}–{r['iqr_round_cpu_ratio'][1]:.2f})"
+        else:
+            rw = rc = '1' if raw else '-'
+        w(f"| {names.get(s, s)} | {r['median_wall_ms']:,.0f} ms | {q(r['iqr_wall_ms'], ' ms')} | "
+          f"{r['median_cpu_ms']:,.0f} ms | {q(r['iqr_cpu_ms'], ' ms')} | {r['median_first_call_ms']:,.0f} ms | "
+          f"{r['classes']['total']:,} | {r['classes']['from_cds']:,} | {rw} | {rc} |")
     if raw and 'sdk' in cs:
-        wr = cs['sdk']['median_wall_ms'] / raw['median_wall_ms']
-        cr = cs['sdk']['median_cpu_ms'] / raw['median_cpu_ms']
+        sdk = cs['sdk']
+        wr = sdk['median_wall_ms'] / raw['median_wall_ms']
+        cr = sdk['median_cpu_ms'] / raw['median_cpu_ms']
+        lo, hi = sdk['iqr_round_wall_ratio']
+        if hi <= 1.2 or lo > 1.2:
+            verdict, by = ('met' if wr <= 1.2 else 'missed'), 'wall time'
+        else:
+            verdict, by = ('met' if cr <= 1.2 else 'missed'), 'CPU time (wall on the line)'
         w()
-        w(f"SDK against raw: {wr:.2f}× wall, {cr:.2f}× CPU: target ≤ 1.2×, "
-          f"{'met' if wr <= 1.2 else '**missed**'} on wall time, {'met' if cr <= 1.2 else '**missed**'} on CPU time.")
-        top = sorted(cs['sdk']['classes']['by_origin'].items(), key=lambda x: -x[1])
+        w(f"**SDK against raw: {wr:.2f}× wall (rounds {lo:.2f}–{hi:.2f}), {cr:.2f}× CPU: target ≤ 1.2×, "
+          f"{verdict}**, decided by {by}.")
+        extra = {}
+        for k in set(sdk['classes']['by_origin']) | set(raw['classes']['by_origin']):
+            d = sdk['classes']['by_origin'].get(k, 0) - raw['classes']['by_origin'].get(k, 0)
+            if d:
+                extra[k] = d
         w()
-        w('Classes the SDK\'s first call loads, by origin: ' + ', '.join(f'{k} {v}' for k, v in top) + '.')
+        w(f"Classes the SDK's first call loads beyond raw's ({sdk['classes']['total'] - raw['classes']['total']:+,}), "
+          'by origin: ' + ', '.join(f'{k} {v:+,}' for k, v in sorted(extra.items(), key=lambda x: -abs(x[1]))) + '.')
 
 w()
 w('## Allocation per operation (`-prof gc`)')
@@ -307,9 +358,23 @@ for m in ['sdk-core', 'sdk-payments', 'sdk-catalog']:
         continue
     jars = [j for j in open(path).read().strip().split(':') if j]
     size = sum(os.path.getsize(j) for j in jars if os.path.exists(j))
-    own = [j for j in glob.glob(f'{m}/target/hirfa-{m}-*.jar') if not j.endswith(('-sources.jar', '-javadoc.jar'))]
+    own = [j for j in glob.glob(f'{m}/target/hirfa-{m}-*.jar') if not j.endswith(('-sources.jar', '-javadoc.jar', '-tests.jar'))]
     w(f"| hirfa-{m} | {len(jars)} | {size / 1e6:.1f} MB | {os.path.getsize(own[0]) / 1e3:.0f} KB |" if own
       else f"| hirfa-{m} | {len(jars)} | {size / 1e6:.1f} MB | - |")
+
+steps_path = os.path.join(out, 'steps.txt')
+if os.path.exists(steps_path):
+    w()
+    w('## Where the run\'s time went')
+    w()
+    w('| step | time |')
+    w('|---|---|')
+    for line in open(steps_path):
+        sec, name = line.strip().split(' ', 1)
+        w(f'| {name} | {int(sec) // 60} min {int(sec) % 60:02d} s |')
+    if os.path.exists(dur):
+        total = int(open(dur).read())
+        w(f"| **whole run** (budget 15 min) | **{total // 60} min {total % 60:02d} s** |")
 
 # The hand-written section, kept as it was.
 if previous and os.path.exists(previous):

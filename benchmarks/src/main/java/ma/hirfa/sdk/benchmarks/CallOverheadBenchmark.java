@@ -34,6 +34,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * difference to raw is the SDK's pipeline: identifiers, headers, retry and breaker bookkeeping,
  * logging checks, and decoding into typed records.
  *
+ * <p>The peers measure for half the time (1-second iterations; the same {@link #WARM_CALLS} first):
+ * their rows only say whether the SDK is ahead, and the suite must stay under 15 minutes.
+ *
  * <p>The server is the process {@code run.sh} starts on the other core ({@link ServerMain}); run
  * alone, the benchmark starts one in its own JVM (then the server's CPU counts as the client's).
  */
@@ -138,6 +141,8 @@ public class CallOverheadBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Object gsonGet() throws Exception {
     return gson.get();
   }
@@ -146,6 +151,8 @@ public class CallOverheadBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Object nativeGet() throws Exception {
     return nativeClient.get();
   }
@@ -170,6 +177,8 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Object gsonGetThroughput8() throws Exception {
     return gsonGet();
   }
@@ -178,6 +187,8 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Object nativeGetThroughput8() throws Exception {
     return nativeGet();
   }

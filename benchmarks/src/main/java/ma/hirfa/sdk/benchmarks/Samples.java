@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -89,8 +92,35 @@ final class Samples {
         .build();
   }
 
-  /** The body of {@code GET path} on a fresh sandbox with {@code products} sample products. */
+  /**
+   * The system property naming a folder where rendered bodies are kept ({@code run.sh} sets it), so
+   * that each benchmark fork reads them instead of starting a sandbox of its own.
+   */
+  static final String CACHE_PROPERTY = "hirfa.bench.samples";
+
+  /**
+   * The body of {@code GET path} on a fresh sandbox with {@code products} sample products, or the
+   * copy kept in the folder named by {@value #CACHE_PROPERTY} (the sandbox renders the same bytes
+   * for the same request every time: its catalog is seeded).
+   */
   static byte[] fetch(int products, String path) throws IOException, InterruptedException {
+    String folder = System.getProperty(CACHE_PROPERTY);
+    if (folder == null || folder.isBlank()) {
+      return render(products, path);
+    }
+    Path file = Path.of(folder, products + "-" + path.replaceAll("[^A-Za-z0-9]+", "_") + ".body");
+    if (Files.exists(file)) {
+      return Files.readAllBytes(file);
+    }
+    byte[] body = render(products, path);
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), "render", ".tmp");
+    Files.write(tmp, body);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return body;
+  }
+
+  private static byte[] render(int products, String path) throws IOException, InterruptedException {
     try (Sandbox sandbox = Sandbox.builder().catalogSize(products).start()) {
       HttpResponse<byte[]> r =
           HttpClient.newHttpClient()

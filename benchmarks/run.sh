@@ -15,6 +15,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+load=$(cut -d' ' -f1 /proc/loadavg 2> /dev/null || echo unknown) # before our own build adds to it
+case "$load" in
+  0.* | unknown) ;;
+  *) echo "!! load average $load: other work is running, wall times will be noise" >&2 ;;
+esac
 quick="${HIRFA_BENCH_QUICK:-0}"
 if [ "${1:-}" = "--quick" ]; then
   quick=1
@@ -73,7 +78,8 @@ start_server() {            # url-file, products
 }
 step "server (renders the export lines once)" start_server "$out/server.url" "$products"
 url=$(cat "$out/server.url")
-echo "server $url (${server_pin[*]:-unpinned}), benchmarks ${client_pin[*]:-unpinned}" > "$out/setup.txt"
+echo "server $url (${server_pin[*]:-unpinned}), benchmarks ${client_pin[*]:-unpinned};" \
+  "load average $load before the run" > "$out/setup.txt"
 
 cpu=ma.hirfa.sdk.benchmarks.CpuTimeProfiler
 run() { # name, regex, extra args: fails the whole run when a benchmark fails (-foe)

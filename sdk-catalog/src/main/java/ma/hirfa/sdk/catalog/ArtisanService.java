@@ -6,6 +6,7 @@ import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class ArtisanService {
   private static final TypeRef<Artisan> ARTISAN = TypeRef.of(Artisan.class);
   private static final TypeRef<Page<Artisan>> PAGE = new TypeRef<Page<Artisan>>() {};
+
+  static final Operation LIST = Operation.get("listArtisans", "/v1/artisans");
+  static final Operation CREATE = Operation.post("createArtisan", "/v1/artisans");
+  static final Operation GET = Operation.get("getArtisan", "/v1/artisans/{id}");
+  static final Operation UPDATE = Operation.patch("updateArtisan", "/v1/artisans/{id}");
 
   private final ClientRuntime runtime;
 
@@ -34,13 +40,11 @@ public final class ArtisanService {
 
   public Artisan create(ArtisanCreateParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "artisans").body(params).options(options).build(), ARTISAN);
+    return runtime.execute(CREATE.request().body(params).options(options).build(), ARTISAN);
   }
 
   public Artisan get(String id) {
-    return runtime.execute(
-        ApiRequest.get("v1", "artisans", CatalogChecks.id("id", "art", id)).build(), ARTISAN);
+    return runtime.execute(GET.request(CatalogChecks.id("id", "art", id)).build(), ARTISAN);
   }
 
   /** One page of artisans matching the filters. */
@@ -56,7 +60,7 @@ public final class ArtisanService {
 
   private static ApiRequest listRequest(ArtisanListParams params, @Nullable String cursor) {
     Objects.requireNonNull(params, "params == null");
-    return ApiRequest.get("v1", "artisans")
+    return LIST.request()
         .query("limit", params.limit())
         .query("region", params.region())
         .query("craft", params.craft())
@@ -81,7 +85,7 @@ public final class ArtisanService {
 
   private static ApiRequest patch(String id, ArtisanUpdateParams params, @Nullable String etag) {
     Objects.requireNonNull(params, "params == null");
-    ApiRequest.Builder b = ApiRequest.patch("v1", "artisans", id).body(params);
+    ApiRequest.Builder b = UPDATE.request(id).body(params);
     if (etag != null) {
       b.header("If-Match", etag);
     }

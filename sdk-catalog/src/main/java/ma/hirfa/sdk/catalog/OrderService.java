@@ -6,8 +6,8 @@ import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +21,12 @@ public final class OrderService {
   private static final TypeRef<Order> ORDER = TypeRef.of(Order.class);
   private static final TypeRef<Page<Order>> PAGE = new TypeRef<Page<Order>>() {};
 
+  static final Operation CREATE = Operation.post("createOrder", "/v1/orders");
+  static final Operation LIST = Operation.get("listOrders", "/v1/orders");
+  static final Operation GET = Operation.get("getOrder", "/v1/orders/{id}");
+  static final Operation CHANGE_STATUS =
+      Operation.post("changeOrderStatus", "/v1/orders/{id}/status");
+
   private final ClientRuntime runtime;
 
   OrderService(ClientRuntime runtime) {
@@ -33,12 +39,11 @@ public final class OrderService {
 
   public Order create(OrderCreateParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "orders").body(params).options(options).build(), ORDER);
+    return runtime.execute(CREATE.request().body(params).options(options).build(), ORDER);
   }
 
   public Order get(String id) {
-    return runtime.execute(ApiRequest.get("v1", "orders", orderId(id)).build(), ORDER);
+    return runtime.execute(GET.request(orderId(id)).build(), ORDER);
   }
 
   /** Every order (newest first), optionally only those in {@code status}. */
@@ -50,7 +55,7 @@ public final class OrderService {
         runtime,
         PAGE,
         cursor ->
-            ApiRequest.get("v1", "orders")
+            LIST.request()
                 .query("limit", 100)
                 .query("status", status == null ? null : status.wireValue())
                 .query("cursor", cursor)
@@ -80,8 +85,7 @@ public final class OrderService {
         tracking == null
             ? Map.of("status", to.wireValue())
             : Map.of("status", to.wireValue(), "tracking_number", tracking);
-    return runtime.execute(
-        ApiRequest.post("v1", "orders", orderId(id), "status").body(body).build(), ORDER);
+    return runtime.execute(CHANGE_STATUS.request(orderId(id)).body(body).build(), ORDER);
   }
 
   private static String orderId(String id) {

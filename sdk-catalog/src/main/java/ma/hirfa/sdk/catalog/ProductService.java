@@ -12,6 +12,7 @@ import ma.hirfa.sdk.core.VersionConflictException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.NdjsonReader;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,16 @@ public final class ProductService {
   private static final TypeRef<Page<Product>> PAGE = new TypeRef<Page<Product>>() {};
   private static final TypeRef<BatchResult> BATCH = TypeRef.of(BatchResult.class);
   private static final TypeRef<ChangePage> CHANGES = TypeRef.of(ChangePage.class);
+
+  static final Operation LIST = Operation.get("listProducts", "/v1/products");
+  static final Operation CREATE = Operation.post("createProduct", "/v1/products");
+  static final Operation GET = Operation.get("getProduct", "/v1/products/{id}");
+  static final Operation UPDATE = Operation.put("updateProduct", "/v1/products/{id}");
+  static final Operation DELETE = Operation.delete("deleteProduct", "/v1/products/{id}");
+  static final Operation ARCHIVE = Operation.post("archiveProduct", "/v1/products/{id}/archive");
+  static final Operation UPSERT = Operation.post("upsertProducts", "/v1/products/batch");
+  static final Operation EXPORT = Operation.get("exportProducts", "/v1/products/export");
+  static final Operation LIST_CHANGES = Operation.get("listProductChanges", "/v1/products/changes");
 
   private final ClientRuntime runtime;
 
@@ -52,7 +63,7 @@ public final class ProductService {
 
   private static ApiRequest listRequest(ProductListParams params, @Nullable String cursor) {
     Objects.requireNonNull(params, "params == null");
-    return ApiRequest.get("v1", "products")
+    return LIST.request()
         .query("limit", params.limit())
         .query("artisan_id", params.artisanId())
         .query("craft", params.craft())
@@ -68,8 +79,7 @@ public final class ProductService {
 
   public Product create(ProductInput input, RequestOptions options) {
     Objects.requireNonNull(input, "input == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "products").body(input).options(options).build(), PRODUCT);
+    return runtime.execute(CREATE.request().body(input).options(options).build(), PRODUCT);
   }
 
   /**
@@ -88,28 +98,23 @@ public final class ProductService {
     CatalogChecks.text("etag", etag, 200);
     Objects.requireNonNull(input, "input == null");
     return runtime.execute(
-        ApiRequest.put("v1", "products", id).header("If-Match", etag).body(input).build(), PRODUCT);
+        UPDATE.request(id).header("If-Match", etag).body(input).build(), PRODUCT);
   }
 
   /** Archives the product (kept in exports with status {@code archived}); idempotent. */
   public Product archive(String id) {
-    return runtime.execute(
-        ApiRequest.post("v1", "products", CatalogChecks.id("id", "prd", id), "archive").build(),
-        PRODUCT);
+    return runtime.execute(ARCHIVE.request(CatalogChecks.id("id", "prd", id)).build(), PRODUCT);
   }
 
   /** Deletes the product for good, if it is still at {@code current}'s version. */
   public void delete(Product current) {
     Objects.requireNonNull(current, "current == null");
-    runtime.execute(
-        ApiRequest.delete("v1", "products", current.id())
-            .header("If-Match", current.etag())
-            .build());
+    runtime.execute(DELETE.request(current.id()).header("If-Match", current.etag()).build());
   }
 
   /** Deletes the product for good, whatever its version. */
   public void delete(String id) {
-    runtime.execute(ApiRequest.delete("v1", "products", CatalogChecks.id("id", "prd", id)).build());
+    runtime.execute(DELETE.request(CatalogChecks.id("id", "prd", id)).build());
   }
 
   /**
@@ -131,11 +136,7 @@ public final class ProductService {
       Objects.requireNonNull(items.get(i), "items[" + i + "] == null");
     }
     return runtime.execute(
-        ApiRequest.post("v1", "products", "batch")
-            .body(Map.of("items", List.copyOf(items)))
-            .options(options)
-            .build(),
-        BATCH);
+        UPSERT.request().body(Map.of("items", List.copyOf(items))).options(options).build(), BATCH);
   }
 
   /**
@@ -191,7 +192,8 @@ public final class ProductService {
     return new ProductExport(
         NdjsonReader.open(
             runtime,
-            ApiRequest.get("v1", "products", "export")
+            EXPORT
+                .request()
                 .query("after", after)
                 .header("Accept", "application/x-ndjson")
                 .options(options)
@@ -221,7 +223,8 @@ public final class ProductService {
   }
 
   ApiRequest changesRequest(String cursor, int limit, RequestOptions options) {
-    return ApiRequest.get("v1", "products", "changes")
+    return LIST_CHANGES
+        .request()
         .query("cursor", cursor)
         .query("limit", limit)
         .options(options)
@@ -231,10 +234,7 @@ public final class ProductService {
   /** Like {@link #get(String)}, with per-call options. */
   public Product get(String id, RequestOptions options) {
     return runtime.execute(
-        ApiRequest.get("v1", "products", CatalogChecks.id("id", "prd", id))
-            .options(options)
-            .build(),
-        PRODUCT);
+        GET.request(CatalogChecks.id("id", "prd", id)).options(options).build(), PRODUCT);
   }
 
   ClientRuntime runtime() {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ApiResponse;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,8 @@ public final class TaxonomyService {
 
   private record Cached(String etag, Taxonomy taxonomy) {}
 
+  static final Operation GET = Operation.get("getTaxonomy", "/v1/taxonomy");
+
   private final ClientRuntime runtime;
   private final AtomicReference<@Nullable Cached> cache = new AtomicReference<>();
 
@@ -27,7 +30,7 @@ public final class TaxonomyService {
   /** The current taxonomy: the cached copy while the API says it is unchanged. */
   public Taxonomy get() {
     Cached cached = cache.get();
-    ApiRequest.Builder request = ApiRequest.get("v1", "taxonomy");
+    ApiRequest.Builder request = GET.request();
     if (cached != null) {
       request.header("If-None-Match", cached.etag());
     }

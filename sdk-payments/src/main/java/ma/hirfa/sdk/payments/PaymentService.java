@@ -8,6 +8,7 @@ import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,12 @@ import org.jspecify.annotations.Nullable;
 public final class PaymentService {
   private static final TypeRef<Payment> PAYMENT = TypeRef.of(Payment.class);
   private static final TypeRef<Page<Payment>> PAGE = new TypeRef<Page<Payment>>() {};
+
+  static final Operation CREATE = Operation.post("createPayment", "/v1/payments");
+  static final Operation LIST = Operation.get("listPayments", "/v1/payments");
+  static final Operation GET = Operation.get("getPayment", "/v1/payments/{id}");
+  static final Operation CAPTURE = Operation.post("capturePayment", "/v1/payments/{id}/capture");
+  static final Operation CANCEL = Operation.post("cancelPayment", "/v1/payments/{id}/cancel");
 
   private final ClientRuntime runtime;
 
@@ -50,7 +57,7 @@ public final class PaymentService {
   private static ApiRequest createRequest(PaymentCreateParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params == null");
     Objects.requireNonNull(options, "options == null");
-    return ApiRequest.post("v1", "payments").body(params).options(options).build();
+    return CREATE.request().body(params).options(options).build();
   }
 
   public Payment get(String id) {
@@ -66,9 +73,7 @@ public final class PaymentService {
   }
 
   private static ApiRequest getRequest(String id, RequestOptions options) {
-    return ApiRequest.get("v1", "payments", PaymentChecks.paymentId("id", id))
-        .options(options)
-        .build();
+    return GET.request(PaymentChecks.paymentId("id", id)).options(options).build();
   }
 
   /** One page, newest first. */
@@ -83,7 +88,7 @@ public final class PaymentService {
   }
 
   private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "payments")
+    return LIST.request()
         .query("limit", p.limit())
         .query("status", p.status() == null ? null : p.status().wireValue())
         .query("artisan_id", p.artisanId())
@@ -102,9 +107,7 @@ public final class PaymentService {
     if (amount != null) {
       PaymentChecks.positive("amount", amount);
     }
-    ApiRequest.Builder b =
-        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "capture")
-            .options(options);
+    ApiRequest.Builder b = CAPTURE.request(PaymentChecks.paymentId("id", id)).options(options);
     b.body(new CaptureBody(amount));
     return runtime.execute(b.build(), PAYMENT);
   }
@@ -116,10 +119,7 @@ public final class PaymentService {
 
   public Payment cancel(String id, RequestOptions options) {
     return runtime.execute(
-        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "cancel")
-            .options(options)
-            .build(),
-        PAYMENT);
+        CANCEL.request(PaymentChecks.paymentId("id", id)).options(options).build(), PAYMENT);
   }
 
   /** The capture body; an absent amount captures everything authorized. */

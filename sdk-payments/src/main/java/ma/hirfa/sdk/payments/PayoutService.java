@@ -6,6 +6,7 @@ import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,10 @@ import org.jspecify.annotations.Nullable;
 public final class PayoutService {
   private static final TypeRef<Payout> PAYOUT = TypeRef.of(Payout.class);
   private static final TypeRef<Page<Payout>> PAGE = new TypeRef<Page<Payout>>() {};
+
+  static final Operation CREATE = Operation.post("createPayout", "/v1/payouts");
+  static final Operation LIST = Operation.get("listPayouts", "/v1/payouts");
+  static final Operation GET = Operation.get("getPayout", "/v1/payouts/{id}");
 
   private final ClientRuntime runtime;
 
@@ -28,16 +33,12 @@ public final class PayoutService {
 
   public Payout create(PayoutCreateParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "payouts").body(params).options(options).build(), PAYOUT);
+    return runtime.execute(CREATE.request().body(params).options(options).build(), PAYOUT);
   }
 
   public Payout get(String id) {
     return runtime.execute(
-        ApiRequest.get(
-                "v1", "payouts", PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id))
-            .build(),
-        PAYOUT);
+        GET.request(PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id)).build(), PAYOUT);
   }
 
   public Page<Payout> list(ListParams params) {
@@ -49,7 +50,7 @@ public final class PayoutService {
   }
 
   private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "payouts")
+    return LIST.request()
         .query("limit", p.limit())
         .query("artisan_id", p.artisanId())
         .query("cursor", cursor)

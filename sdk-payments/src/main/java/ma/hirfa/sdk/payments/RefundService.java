@@ -8,6 +8,7 @@ import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 public final class RefundService {
   private static final TypeRef<Refund> REFUND = TypeRef.of(Refund.class);
   private static final TypeRef<Page<Refund>> PAGE = new TypeRef<Page<Refund>>() {};
+
+  static final Operation CREATE = Operation.post("createRefund", "/v1/refunds");
+  static final Operation LIST = Operation.get("listRefunds", "/v1/refunds");
+  static final Operation GET = Operation.get("getRefund", "/v1/refunds/{id}");
 
   private final ClientRuntime runtime;
 
@@ -29,8 +34,7 @@ public final class RefundService {
 
   public Refund create(RefundCreateParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "refunds").body(params).options(options).build(), REFUND);
+    return runtime.execute(CREATE.request().body(params).options(options).build(), REFUND);
   }
 
   /**
@@ -53,10 +57,7 @@ public final class RefundService {
 
   public Refund get(String id) {
     return runtime.execute(
-        ApiRequest.get(
-                "v1", "refunds", PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id))
-            .build(),
-        REFUND);
+        GET.request(PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id)).build(), REFUND);
   }
 
   public Page<Refund> list(ListParams params) {
@@ -68,7 +69,7 @@ public final class RefundService {
   }
 
   private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "refunds")
+    return LIST.request()
         .query("limit", p.limit())
         .query("payment_id", p.paymentId())
         .query("cursor", cursor)

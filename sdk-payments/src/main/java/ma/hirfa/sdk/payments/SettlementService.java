@@ -13,9 +13,9 @@ import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.NdjsonReader;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +25,11 @@ public final class SettlementService {
   private static final TypeRef<Settlement> SETTLEMENT = TypeRef.of(Settlement.class);
   private static final TypeRef<Page<Settlement>> PAGE = new TypeRef<Page<Settlement>>() {};
 
+  static final Operation LIST = Operation.get("listSettlements", "/v1/settlements");
+  static final Operation GET = Operation.get("getSettlement", "/v1/settlements/{id}");
+  static final Operation LINES =
+      Operation.get("streamSettlementLines", "/v1/settlements/{id}/lines");
+
   private final ClientRuntime runtime;
 
   SettlementService(ClientRuntime runtime) {
@@ -32,8 +37,7 @@ public final class SettlementService {
   }
 
   public Settlement get(String id) {
-    return runtime.execute(
-        ApiRequest.get("v1", "settlements", settlementId(id)).build(), SETTLEMENT);
+    return runtime.execute(GET.request(settlementId(id)).build(), SETTLEMENT);
   }
 
   /** The settlements of one day (one per currency). */
@@ -43,11 +47,7 @@ public final class SettlementService {
         runtime,
         PAGE,
         cursor ->
-            ApiRequest.get("v1", "settlements")
-                .query("date", date)
-                .query("limit", 100)
-                .query("cursor", cursor)
-                .build());
+            LIST.request().query("date", date).query("limit", 100).query("cursor", cursor).build());
   }
 
   /**
@@ -73,7 +73,8 @@ public final class SettlementService {
     NdjsonReader reader =
         NdjsonReader.open(
             runtime,
-            ApiRequest.get("v1", "settlements", settlementId(id), "lines")
+            LINES
+                .request(settlementId(id))
                 .header("Accept", "application/x-ndjson")
                 .options(options)
                 .build(),

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.TypeRef;
 
 /**
@@ -21,6 +21,8 @@ import ma.hirfa.sdk.core.internal.TypeRef;
 public final class WebhookEndpointService {
   private static final TypeRef<WebhookEndpoint> ENDPOINT = TypeRef.of(WebhookEndpoint.class);
 
+  static final Operation CREATE = Operation.post("createWebhookEndpoint", "/v1/webhook_endpoints");
+
   private final ClientRuntime runtime;
 
   WebhookEndpointService(ClientRuntime runtime) {
@@ -34,10 +36,7 @@ public final class WebhookEndpointService {
   public WebhookEndpoint create(String url, List<String> events) {
     Objects.requireNonNull(events, "events == null");
     return runtime.execute(
-        ApiRequest.post("v1", "webhook_endpoints")
-            .body(new Create(checkUrl(url), List.copyOf(events)))
-            .build(),
-        ENDPOINT);
+        CREATE.request().body(new Create(checkUrl(url), List.copyOf(events))).build(), ENDPOINT);
   }
 
   private static String checkUrl(String url) {

@@ -75,6 +75,19 @@ final class CatalogChecks {
     throw new ValidationException(field, "must be an https URL");
   }
 
+  /** A page size: 1 to 100. */
+  static int limit(int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
+    }
+    return limit;
+  }
+
+  /** A cursor from an earlier page, or null for the first page. */
+  static @Nullable String cursor(@Nullable String cursor) {
+    return cursor == null ? null : text("cursor", cursor, 512);
+  }
+
   static int notNegative(String field, int value) {
     if (value < 0) {
       throw new ValidationException(field, "must be 0 or more but was " + value);

@@ -13,6 +13,16 @@ final class ApiKeys {
     if (apiKey == null || apiKey.isBlank()) {
       throw new ValidationException(field, "must not be empty");
     }
+    if (!apiKey.equals(apiKey.strip())) {
+      throw new ValidationException(
+          field,
+          "starts or ends with whitespace (often a newline kept from a file or an environment"
+              + " variable): remove the whitespace (the value is not shown)");
+    }
+    if (apiKey.chars().anyMatch(Character::isWhitespace)) {
+      throw new ValidationException(
+          field, "contains whitespace: remove the whitespace (the value is not shown)");
+    }
     if (!FORMAT.matcher(apiKey).matches()) {
       throw new ValidationException(
           field,

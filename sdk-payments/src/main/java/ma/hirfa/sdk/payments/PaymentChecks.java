@@ -25,6 +25,19 @@ final class PaymentChecks {
     return m;
   }
 
+  /** A page size: 1 to 100. */
+  static int limit(int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
+    }
+    return limit;
+  }
+
+  /** A cursor from an earlier page, or null for the first page. */
+  static @Nullable String cursor(@Nullable String cursor) {
+    return cursor == null ? null : text("cursor", cursor, 512);
+  }
+
   static String artisanId(String field, @Nullable String id) {
     return id(field, "art", "an artisan id like art_7QK2M9", id);
   }

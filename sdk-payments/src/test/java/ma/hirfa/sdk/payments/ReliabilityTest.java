@@ -318,7 +318,7 @@ class ReliabilityTest {
         for (int i = 0; i < 50; i++) {
           String id = warmUp.payments().create(create("W-" + i)).id();
           warmUp.payments().get(id);
-          warmUp.payments().list(ListParams.defaults());
+          warmUp.payments().list(PaymentListParams.defaults());
           warmUp.refunds().create(RefundCreateParams.partial(id, Money.parse("1.00", "MAD")));
         }
       }
@@ -363,7 +363,7 @@ class ReliabilityTest {
                           client.payments().get(lastPayment);
                           reads.incrementAndGet();
                         } else if (kind < 9) {
-                          client.payments().list(ListParams.defaults());
+                          client.payments().list(PaymentListParams.defaults());
                           reads.incrementAndGet();
                         } else {
                           client

@@ -1,0 +1,46 @@
+package ma.hirfa.sdk.catalog;
+
+import java.util.Objects;
+import ma.hirfa.sdk.core.internal.ModelStrings;
+
+/**
+ * A new product, for {@link ProductService#create} and the batch upsert by SKU ({@link
+ * ProductService#upsert}). Checked when built: a bad field is a {@link
+ * ma.hirfa.sdk.core.ValidationException} naming it, before anything is sent.
+ *
+ * <pre>{@code
+ * ProductCreateParams kilim = ProductCreateParams.builder()
+ *     .sku("TIF-KLM-0042")
+ *     .artisanId("art_S000001")
+ *     .craft("kilim")
+ *     .title(LocalizedText.builder().put("ar", "حنبل").put("fr", "Kilim bleu de Taznakht").build())
+ *     .price(Money.parse("1800.00", "MAD"))
+ *     .stock(3)
+ *     .build();
+ * }</pre>
+ *
+ * @param fields the product's fields, as the API receives them
+ */
+public record ProductCreateParams(ProductFields fields) {
+  public ProductCreateParams {
+    Objects.requireNonNull(fields, "fields == null");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ProductCreateParams}; {@link #build()} checks every field. */
+  public static final class Builder extends ProductFields.Builder<Builder> {
+    private Builder() {}
+
+    public ProductCreateParams build() {
+      return new ProductCreateParams(fields());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

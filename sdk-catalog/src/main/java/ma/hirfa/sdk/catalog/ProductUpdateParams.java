@@ -1,0 +1,83 @@
+package ma.hirfa.sdk.catalog;
+
+import java.util.Objects;
+import ma.hirfa.sdk.core.internal.ModelStrings;
+
+/**
+ * The whole of a product, to replace it ({@link ProductService#update}): the same fields as {@link
+ * ProductCreateParams}, required as the API's {@code PUT} requires them (a field left out is
+ * removed, not kept). Start from the product you read, change what you need:
+ *
+ * <pre>{@code
+ * Product current = catalog.products().get("prd_S000004");
+ * catalog.products().update(current.id(), current.etag(),
+ *     ProductUpdateParams.from(current).stock(current.stock() + 5).build());
+ * }</pre>
+ *
+ * @param fields the product's fields, as the API receives them
+ */
+public record ProductUpdateParams(ProductFields fields) {
+  public ProductUpdateParams {
+    Objects.requireNonNull(fields, "fields == null");
+  }
+
+  /** An empty builder: every required field must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding every field {@code product} has, to change some of them. */
+  public static Builder from(Product product) {
+    Objects.requireNonNull(product, "product == null");
+    Builder b =
+        builder()
+            .sku(product.sku())
+            .artisanId(product.artisanId())
+            .craft(product.craft())
+            .title(product.title())
+            .price(product.price())
+            .stock(product.stock())
+            .materials(product.materials())
+            .labels(product.labels())
+            .antique(product.antique());
+    for (Product.Image i : product.images()) {
+      b.image(i);
+    }
+    if (product.description() != null) {
+      b.description(product.description());
+    }
+    if (product.dimensionsCm() != null) {
+      b.dimensionsCm(product.dimensionsCm());
+    }
+    if (product.weightG() != null) {
+      b.weightG(product.weightG());
+    }
+    if (product.technique() != null) {
+      b.technique(product.technique());
+    }
+    if (product.origin() != null) {
+      b.origin(product.origin());
+    }
+    if (product.hsCode() != null) {
+      b.hsCode(product.hsCode());
+    }
+    if (product.vatRegime() != null) {
+      b.vatRegime(product.vatRegime());
+    }
+    return b;
+  }
+
+  /** Builds {@link ProductUpdateParams}; {@link #build()} checks every field. */
+  public static final class Builder extends ProductFields.Builder<Builder> {
+    private Builder() {}
+
+    public ProductUpdateParams build() {
+      return new ProductUpdateParams(fields());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ModelStrings.of(this);
+  }
+}

@@ -71,7 +71,7 @@ final class ProductBatches {
       for (BatchResult.Item i : results.get(b).results()) {
         all.add(
             new BatchResult.Item(
-                i.index() + offset, i.sku(), i.status(), i.productId(), i.errors()));
+                i.index() + offset, i.sku(), i.statusAsString(), i.productId(), i.errors()));
       }
     }
     return new BatchResult(all);

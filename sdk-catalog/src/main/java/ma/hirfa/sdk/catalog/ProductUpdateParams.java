@@ -26,7 +26,11 @@ public record ProductUpdateParams(ProductFields fields) {
     return new Builder();
   }
 
-  /** A builder holding every field {@code product} has, to change some of them. */
+  /**
+   * A builder holding every field {@code product} has, to change some of them. A VAT regime newer
+   * than this SDK cannot be sent back: {@code build()} refuses it with a {@link
+   * ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
+   */
   public static Builder from(Product product) {
     Objects.requireNonNull(product, "product == null");
     Builder b =
@@ -61,8 +65,9 @@ public record ProductUpdateParams(ProductFields fields) {
     if (product.hsCode() != null) {
       b.hsCode(product.hsCode());
     }
-    if (product.vatRegime() != null) {
-      b.vatRegime(product.vatRegime());
+    VatRegime regime = product.vatRegime();
+    if (regime != null) {
+      b.vatRegime(regime);
     }
     return b;
   }

@@ -1,17 +1,20 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
- * The state of a webhook delivery: {@code pending} (an attempt is due) → {@code succeeded} (a 2xx
- * answered) | {@code failed} (every attempt failed). {@code UNKNOWN} stands for a value newer than
- * this SDK.
+ * Where one event's delivery to an endpoint stands: {@code pending} (being retried), {@code
+ * succeeded} (the endpoint answered 2xx) or {@code failed} (retries exhausted). {@code UNKNOWN}
+ * stands for a value newer than this SDK.
  */
 public enum WebhookDeliveryStatus implements WireEnum {
   PENDING("pending"),
   SUCCEEDED("succeeded"),
   FAILED("failed"),
   UNKNOWN("unknown");
+
+  private static final WireEnums<WebhookDeliveryStatus> BY_WIRE = WireEnums.index(values());
 
   private final String wireValue;
 
@@ -22,5 +25,13 @@ public enum WebhookDeliveryStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static WebhookDeliveryStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -24,11 +24,12 @@ import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import ma.hirfa.sdk.payments.CaptureMethod;
-import ma.hirfa.sdk.payments.ListParams;
 import ma.hirfa.sdk.payments.Payment;
+import ma.hirfa.sdk.payments.PaymentCaptureParams;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
 import ma.hirfa.sdk.payments.PaymentEvent;
 import ma.hirfa.sdk.payments.PaymentEventParser;
+import ma.hirfa.sdk.payments.PaymentListParams;
 import ma.hirfa.sdk.payments.PaymentMethodInput;
 import ma.hirfa.sdk.payments.PaymentsClient;
 import ma.hirfa.sdk.payments.Payout;
@@ -37,8 +38,10 @@ import ma.hirfa.sdk.payments.PayoutDestination;
 import ma.hirfa.sdk.payments.Reconciliation;
 import ma.hirfa.sdk.payments.ReconciliationReport;
 import ma.hirfa.sdk.payments.Refund;
+import ma.hirfa.sdk.payments.RefundCreateParams;
 import ma.hirfa.sdk.payments.Settlement;
 import ma.hirfa.sdk.payments.SettlementLine;
+import ma.hirfa.sdk.payments.WebhookEndpointCreateParams;
 import ma.hirfa.sdk.testkit.Sandbox;
 
 /**
@@ -80,8 +83,8 @@ public final class BankScenario {
           client
               .webhookEndpoints()
               .create(
-                  "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hirfa/webhooks",
-                  List.of())
+                  WebhookEndpointCreateParams.allEvents(
+                      "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hirfa/webhooks"))
               .secret();
       // [snippet:verifier]
       WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build(); // whsec_...
@@ -182,7 +185,7 @@ public final class BankScenario {
       Payment captured =
           client
               .payments()
-              .capture(held.id(), Money.parse("1000.00", "MAD"), RequestOptions.none());
+              .capture(held.id(), PaymentCaptureParams.amount(Money.parse("1000.00", "MAD")));
       Payment canceled = client.payments().cancel(unwanted.id());
       // [end]
       out.println(
@@ -198,7 +201,8 @@ public final class BankScenario {
               + canceled.statusAsString());
 
       // [snippet:refund]
-      Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
+      Refund refund =
+          client.refunds().create(RefundCreateParams.partial(card, Money.parse("250.00", "MAD")));
       // [end]
       out.println(
           "  Partial refund "
@@ -243,7 +247,7 @@ public final class BankScenario {
       // [snippet:reconcile]
       Settlement day = client.settlements().get("st_" + today.toString().replace("-", "") + "MAD");
       List<Payment> bankPayments =
-          client.payments().listAutoPaging(ListParams.defaults()).stream()
+          client.payments().listAutoPaging(PaymentListParams.defaults()).stream()
               .filter(p -> p.amountCaptured().isPositive())
               .toList();
       ReconciliationReport report;

@@ -2,14 +2,8 @@ package ma.hirfa.sdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import ma.hirfa.sdk.catalog.CatalogClient;
 import ma.hirfa.sdk.catalog.CatalogSync;
 import ma.hirfa.sdk.core.HirfaException;
@@ -37,11 +31,11 @@ class OneExceptionRootTest {
           Sandbox.class);
 
   @Test
-  void everyPublicExceptionOfTheApiPackagesIsAHirfaException() throws Exception {
+  void everyPublicExceptionOfTheApiPackagesIsAHirfaException() {
     List<Class<?>> exceptions = new ArrayList<>();
     for (Class<?> anchor : PACKAGES) {
-      for (Class<?> c : classesInPackageOf(anchor)) {
-        if (Throwable.class.isAssignableFrom(c) && isPublic(c)) {
+      for (Class<?> c : ApiClasses.inPackageOf(anchor)) {
+        if (Throwable.class.isAssignableFrom(c) && ApiClasses.isPublic(c)) {
           exceptions.add(c);
         }
       }
@@ -51,34 +45,5 @@ class OneExceptionRootTest {
     assertThat(exceptions)
         .contains(CatalogSync.SyncHandlerException.class)
         .allSatisfy(c -> assertThat(HirfaException.class).isAssignableFrom(c));
-  }
-
-  private static List<Class<?>> classesInPackageOf(Class<?> anchor)
-      throws IOException, URISyntaxException, ClassNotFoundException {
-    Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path dir = root.resolve(anchor.getPackageName().replace('.', '/'));
-    List<Class<?>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        String name = f.getFileName().toString();
-        if (name.endsWith(".class") && !name.equals("package-info.class")) {
-          out.add(
-              Class.forName(
-                  anchor.getPackageName() + "." + name.replace(".class", ""),
-                  false,
-                  anchor.getClassLoader()));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static boolean isPublic(Class<?> c) {
-    for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-      if (!Modifier.isPublic(k.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Filters, page size and starting point for listing artisans; null filters are not applied.
  *
  * <pre>{@code
- * ArtisanListParams.builder().region("souss_massa").craft("argan_wood").limit(50).build()
+ * ArtisanListParams inSouss =
+ *     ArtisanListParams.builder().region("souss_massa").craft("argan_wood").limit(50).build();
  * }</pre>
  *
  * @param limit artisans per page, 1 to 100

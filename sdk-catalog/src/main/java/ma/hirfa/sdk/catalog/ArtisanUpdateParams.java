@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * ma.hirfa.sdk.core.VersionConflictException} and changes nothing.
  *
  * <pre>{@code
- * ArtisanUpdateParams.builder().city("Fès").labels(PatchValue.clear()).build()
- * ArtisanUpdateParams.builder().ifMatch(current.etag()).city("Fès").build()   // only if unchanged
+ * ArtisanUpdateParams moved = ArtisanUpdateParams.builder().city("Fès").labels(PatchValue.clear()).build();
+ * ArtisanUpdateParams ifUnchanged =
+ *     ArtisanUpdateParams.builder().ifMatch(current.etag()).city("Fès").build();
  * }</pre>
  *
  * @param ifMatch the ETag the artisan must still have ({@link Artisan#etag()}), or null to patch

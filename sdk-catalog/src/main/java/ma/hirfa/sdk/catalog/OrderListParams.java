@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * order.
  *
  * <pre>{@code
- * OrderListParams.builder().status(OrderStatus.PAID).limit(50).build()
+ * OrderListParams paid = OrderListParams.builder().status(OrderStatus.PAID).limit(50).build();
  * }</pre>
  *
  * @param limit orders per page, 1 to 100

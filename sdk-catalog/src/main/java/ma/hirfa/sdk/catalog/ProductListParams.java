@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * applied.
  *
  * <pre>{@code
- * ProductListParams.builder().artisanId("art_S000001").status(ProductStatus.ACTIVE).build()
+ * ProductListParams onSale =
+ *     ProductListParams.builder().artisanId("art_S000001").status(ProductStatus.ACTIVE).build();
  * }</pre>
  *
  * @param limit products per page, 1 to 100

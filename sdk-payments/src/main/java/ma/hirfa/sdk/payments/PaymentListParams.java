@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * Filters, page size and starting point for listing payments; null filters are not applied.
  *
  * <pre>{@code
- * PaymentListParams.builder().status(PaymentStatus.SUCCEEDED).artisanId("art_7QK2M9").limit(50).build()
+ * PaymentListParams succeeded = PaymentListParams.builder()
+ *     .status(PaymentStatus.SUCCEEDED)
+ *     .artisanId("art_7QK2M9")
+ *     .limit(50)
+ *     .build();
  * }</pre>
  *
  * @param limit payments per page, 1 to 100

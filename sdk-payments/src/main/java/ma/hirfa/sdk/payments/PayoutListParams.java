@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Filter, page size and starting point for listing payouts; a null filter is not applied.
  *
  * <pre>{@code
- * PayoutListParams.builder().artisanId("art_7QK2M9").limit(50).build()
+ * PayoutListParams toOneArtisan = PayoutListParams.builder().artisanId("art_7QK2M9").limit(50).build();
  * }</pre>
  *
  * @param limit payouts per page, 1 to 100

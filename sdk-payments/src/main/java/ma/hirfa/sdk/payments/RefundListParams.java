@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Filter, page size and starting point for listing refunds; a null filter is not applied.
  *
  * <pre>{@code
- * RefundListParams.builder().paymentId("pay_8Hx2Lq").build()
+ * RefundListParams ofOnePayment = RefundListParams.builder().paymentId("pay_8Hx2Lq").build();
  * }</pre>
  *
  * @param limit refunds per page, 1 to 100

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * null date lists every day.
  *
  * <pre>{@code
- * SettlementListParams.builder().date(LocalDate.of(2026, 11, 29)).build()   // one day
- * SettlementListParams.defaults()                                           // every day
+ * SettlementListParams oneDay = SettlementListParams.builder().date(LocalDate.of(2026, 11, 29)).build();
+ * SettlementListParams everyDay = SettlementListParams.defaults();
  * }</pre>
  *
  * @param limit settlements per page, 1 to 100

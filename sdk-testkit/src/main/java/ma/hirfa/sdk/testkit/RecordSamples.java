@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
@@ -84,37 +86,61 @@ public final class RecordSamples {
 
   private RecordSamples() {}
 
-  /** Every public record declared in the package of {@code anchor}, nested ones included. */
+  /**
+   * Every public record declared in the package of {@code anchor}, nested ones included, whether
+   * its classes sit in a directory or in a jar.
+   */
   @SuppressWarnings("unchecked")
   public static List<Class<? extends Record>> publicRecordsInPackageOf(Class<?> anchor) {
-    Path root;
-    try {
-      root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
     String pkg = anchor.getPackageName();
-    Path dir = root.resolve(pkg.replace('.', '/'));
     List<Class<? extends Record>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        String name = f.getFileName().toString();
-        if (!name.endsWith(".class") || name.equals("module-info.class")) {
-          continue;
-        }
+    try {
+      for (String name : classFilesInPackageOf(anchor)) {
         Class<?> c =
             Class.forName(pkg + "." + name.replace(".class", ""), false, anchor.getClassLoader());
         if (c.isRecord() && isPublic(c)) {
           out.add((Class<? extends Record>) c);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
     out.sort(Comparator.comparing(Class::getName));
     return out;
+  }
+
+  /**
+   * The names of the class files directly in the package of {@code anchor}: a reactor build puts a
+   * module's classes in its {@code target/classes} while testing it and in its jar afterwards.
+   */
+  private static List<String> classFilesInPackageOf(Class<?> anchor) {
+    Path root;
+    try {
+      root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    String dir = anchor.getPackageName().replace('.', '/') + "/";
+    List<String> names = new ArrayList<>();
+    try {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.list(root.resolve(dir))) {
+          files.forEach(f -> names.add(f.getFileName().toString()));
+        }
+      } else {
+        try (JarFile jar = new JarFile(root.toFile())) {
+          jar.stream()
+              .map(JarEntry::getName)
+              .filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
+              .forEach(n -> names.add(n.substring(dir.length())));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    names.removeIf(n -> !n.endsWith(".class") || n.equals("module-info.class"));
+    names.sort(Comparator.naturalOrder());
+    return names;
   }
 
   private static boolean isPublic(Class<?> c) {

@@ -1,8 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.validation.Iban;
-import ma.hirfa.sdk.core.validation.Rib;
+import ma.hirfa.sdk.core.internal.Validate;
 import ma.hirfa.sdk.payments.validation.MoroccanPhone;
 import org.jspecify.annotations.Nullable;
 
@@ -20,18 +19,8 @@ public record PayoutDestination(
   public PayoutDestination {
     PaymentChecks.required("destination.type", type);
     switch (type) {
-      case RIB -> {
-        rib = Rib.normalize(rib);
-        if (!Rib.isValid(rib)) {
-          throw new ValidationException("destination.rib", ribRefusal(rib));
-        }
-      }
-      case IBAN -> {
-        iban = Iban.normalize(iban);
-        if (!Iban.isValid(iban)) {
-          throw new ValidationException("destination.iban", ibanRefusal(iban));
-        }
-      }
+      case RIB -> rib = Validate.rib("destination.rib", rib);
+      case IBAN -> iban = Validate.iban("destination.iban", iban);
       case WALLET -> {
         phone =
             MoroccanPhone.mobileToE164(phone)
@@ -42,43 +31,6 @@ public record PayoutDestination(
       }
       default -> throw new ValidationException("destination.type", "must be rib, iban or wallet");
     }
-  }
-
-  /** Why a RIB was refused, without its digits. */
-  private static String ribRefusal(@Nullable String rib) {
-    String hint = " (24 digits; spaces are accepted and removed)";
-    if (rib == null || rib.isEmpty()) {
-      return "is missing" + hint;
-    }
-    if (!digits(rib)) {
-      return "must hold only digits: remove any separator other than spaces" + hint;
-    }
-    if (rib.length() != 24) {
-      return "has " + rib.length() + " digits instead of 24" + hint;
-    }
-    return "is not a valid RIB: its key does not match, so a digit is wrong" + hint;
-  }
-
-  /** Why an IBAN was refused, without its digits. */
-  private static String ibanRefusal(@Nullable String iban) {
-    String hint = " (MA + 26 digits; spaces are accepted and removed)";
-    if (iban == null || iban.isEmpty()) {
-      return "is missing" + hint;
-    }
-    if (!iban.startsWith("MA")) {
-      return "must be a Moroccan IBAN, starting with MA" + hint;
-    }
-    if (!digits(iban.substring(2))) {
-      return "must hold only digits after MA: remove any separator other than spaces" + hint;
-    }
-    if (iban.length() != 28) {
-      return "has " + iban.length() + " characters instead of 28" + hint;
-    }
-    return "is not a valid IBAN: its check digits do not match, so a digit is wrong" + hint;
-  }
-
-  private static boolean digits(String s) {
-    return s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /**

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.catalog;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -80,8 +79,8 @@ public final class ArtisanService {
 
   /** Like {@link #listAutoPaging(ArtisanListParams)}; the options apply to each page's call. */
   public AutoPager<Artisan> listAutoPaging(ArtisanListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("params", params);
+    CatalogChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
@@ -101,16 +100,22 @@ public final class ArtisanService {
   }
 
   static ApiRequest createRequest(ArtisanCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    CatalogChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(CatalogChecks.id("id", "art", id)).options(options).build();
+    return GET.request(CatalogChecks.id("id", "art", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest listRequest(ArtisanListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    CatalogChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -122,14 +127,18 @@ public final class ArtisanService {
         .query("craft", p.craft())
         .query("status", p.status() == null ? null : p.status().wireValue())
         .query("cursor", cursor)
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 
   static ApiRequest updateRequest(String id, ArtisanUpdateParams params, RequestOptions options) {
     String checked = CatalogChecks.id("id", "art", id);
-    Objects.requireNonNull(params, "params == null");
-    ApiRequest.Builder b = UPDATE.request(checked).body(params.patch()).options(options);
+    CatalogChecks.required("params", params);
+    ApiRequest.Builder b =
+        UPDATE
+            .request(checked)
+            .body(params.patch())
+            .options(CatalogChecks.required("options", options));
     String ifMatch = params.ifMatch();
     if (ifMatch != null) {
       b.header("If-Match", ifMatch);

@@ -66,10 +66,16 @@ public final class FxQuoteService {
       throw new ValidationException(
           "to", "must be MAD, EUR or USD, other than from, one being MAD");
     }
-    return CREATE.request().body(Map.of("from", from, "to", to)).options(options).build();
+    return CREATE
+        .request()
+        .body(Map.of("from", from, "to", to))
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(CatalogChecks.id("id", "fxq", id)).options(options).build();
+    return GET.request(CatalogChecks.id("id", "fxq", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 }

@@ -1,7 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
 import java.util.Map;
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -76,8 +75,8 @@ public final class OrderService {
 
   /** Like {@link #listAutoPaging(OrderListParams)}; the options apply to each page's call. */
   public AutoPager<Order> listAutoPaging(OrderListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("params", params);
+    CatalogChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
@@ -122,16 +121,20 @@ public final class OrderService {
   }
 
   static ApiRequest createRequest(OrderCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    CatalogChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(orderId(id)).options(options).build();
+    return GET.request(orderId(id)).options(CatalogChecks.required("options", options)).build();
   }
 
   static ApiRequest listRequest(OrderListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    CatalogChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -141,7 +144,7 @@ public final class OrderService {
         .query("limit", p.limit())
         .query("status", p.status() == null ? null : p.status().wireValue())
         .query("cursor", cursor)
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 
@@ -149,7 +152,7 @@ public final class OrderService {
     return moveRequest(
         id,
         OrderStatus.SHIPPED,
-        CatalogChecks.text("tracking_number", trackingNumber, 64),
+        CatalogChecks.text("trackingNumber", trackingNumber, 64),
         options);
   }
 
@@ -160,7 +163,11 @@ public final class OrderService {
         tracking == null
             ? Map.of("status", to.wireValue())
             : Map.of("status", to.wireValue(), "tracking_number", tracking);
-    return CHANGE_STATUS.request(orderId(id)).body(body).options(options).build();
+    return CHANGE_STATUS
+        .request(orderId(id))
+        .body(body)
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   private static String orderId(String id) {

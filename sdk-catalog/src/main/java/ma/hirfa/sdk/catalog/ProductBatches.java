@@ -3,7 +3,6 @@ package ma.hirfa.sdk.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
@@ -17,7 +16,7 @@ final class ProductBatches {
   private ProductBatches() {}
 
   static ApiRequest request(List<ProductCreateParams> items, RequestOptions options) {
-    Objects.requireNonNull(items, "items == null");
+    CatalogChecks.required("items", items);
     if (items.isEmpty() || items.size() > ProductService.MAX_BATCH) {
       throw new ValidationException(
           "items",
@@ -25,20 +24,20 @@ final class ProductBatches {
     }
     List<ProductFields> fields = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      fields.add(Objects.requireNonNull(items.get(i), "items[" + i + "] == null").fields());
+      fields.add(CatalogChecks.required("items[" + i + "]", items.get(i)).fields());
     }
     return ProductService.UPSERT
         .request()
         .body(Map.of("items", List.copyOf(fields)))
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 
   /** The batches of {@code items}, in order; every item checked before anything is sent. */
   static List<List<ProductCreateParams>> split(List<ProductCreateParams> items) {
-    Objects.requireNonNull(items, "items == null");
+    CatalogChecks.required("items", items);
     for (int i = 0; i < items.size(); i++) {
-      Objects.requireNonNull(items.get(i), "items[" + i + "] == null");
+      CatalogChecks.required("items[" + i + "]", items.get(i));
     }
     List<List<ProductCreateParams>> batches = new ArrayList<>();
     for (int from = 0; from < items.size(); from += ProductService.MAX_BATCH) {
@@ -55,7 +54,7 @@ final class ProductBatches {
    * its own and repeating {@code upsertAll} with {@code K} applies each batch once.
    */
   static RequestOptions options(RequestOptions options, int index, int count) {
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("options", options);
     String key = options.idempotencyKey();
     if (key == null || count == 1) {
       return options;

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.catalog;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
@@ -23,7 +22,7 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
  */
 public record ProductCreateParams(ProductFields fields) {
   public ProductCreateParams {
-    Objects.requireNonNull(fields, "fields == null");
+    CatalogChecks.required("fields", fields);
   }
 
   public static Builder builder() {

@@ -2,7 +2,6 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -81,8 +80,8 @@ public final class ProductService {
 
   /** Like {@link #listAutoPaging(ProductListParams)}; the options apply to each page's call. */
   public AutoPager<Product> listAutoPaging(ProductListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("params", params);
+    CatalogChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
@@ -202,7 +201,7 @@ public final class ProductService {
   }
 
   private ProductExport startExport(@Nullable String after, RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("options", options);
     return new ProductExport(
         NdjsonReader.open(
             runtime,
@@ -210,7 +209,7 @@ public final class ProductService {
                 .request()
                 .query("after", after)
                 .header("Accept", "application/x-ndjson")
-                .options(options)
+                .options(CatalogChecks.required("options", options))
                 .build(),
             "the export"));
   }
@@ -232,11 +231,13 @@ public final class ProductService {
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(CatalogChecks.id("id", "prd", id)).options(options).build();
+    return GET.request(CatalogChecks.id("id", "prd", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest listRequest(ProductListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    CatalogChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -248,36 +249,44 @@ public final class ProductService {
         .query("craft", p.craft())
         .query("status", p.status() == null ? null : p.status().wireValue())
         .query("cursor", cursor)
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 
   static ApiRequest createRequest(ProductCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params.fields()).options(options).build();
+    CatalogChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params.fields())
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest updateRequest(
       String id, String etag, ProductUpdateParams params, RequestOptions options) {
     String checked = CatalogChecks.id("id", "prd", id);
     CatalogChecks.text("etag", etag, 200);
-    Objects.requireNonNull(params, "params == null");
+    CatalogChecks.required("params", params);
     return UPDATE
         .request(checked)
         .header("If-Match", etag)
         .body(params.fields())
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 
   static ApiRequest archiveRequest(String id, RequestOptions options) {
-    return ARCHIVE.request(CatalogChecks.id("id", "prd", id)).options(options).build();
+    return ARCHIVE
+        .request(CatalogChecks.id("id", "prd", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest deleteRequest(String id, ProductDeleteParams params, RequestOptions options) {
     String checked = CatalogChecks.id("id", "prd", id);
-    Objects.requireNonNull(params, "params == null");
-    ApiRequest.Builder b = DELETE.request(checked).options(options);
+    CatalogChecks.required("params", params);
+    ApiRequest.Builder b =
+        DELETE.request(checked).options(CatalogChecks.required("options", options));
     String ifMatch = params.ifMatch();
     if (ifMatch != null) {
       b.header("If-Match", ifMatch);
@@ -291,12 +300,12 @@ public final class ProductService {
     if (limit < 1 || limit > 100) {
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("options", options);
     return LIST_CHANGES
         .request()
         .query("cursor", cursor)
         .query("limit", limit)
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
   }
 

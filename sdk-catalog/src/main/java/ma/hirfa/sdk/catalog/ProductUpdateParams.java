@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.catalog;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.internal.ModelStrings;
 
 /**
@@ -18,7 +17,7 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
  */
 public record ProductUpdateParams(ProductFields fields) {
   public ProductUpdateParams {
-    Objects.requireNonNull(fields, "fields == null");
+    CatalogChecks.required("fields", fields);
   }
 
   /** An empty builder: every required field must be set. */
@@ -32,7 +31,7 @@ public record ProductUpdateParams(ProductFields fields) {
    * ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
    */
   public static Builder from(Product product) {
-    Objects.requireNonNull(product, "product == null");
+    CatalogChecks.required("product", product);
     Builder b =
         builder()
             .sku(product.sku())

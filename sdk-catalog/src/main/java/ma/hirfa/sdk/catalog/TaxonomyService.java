@@ -48,7 +48,7 @@ public final class TaxonomyService {
   /** The request, conditional on the cached copy's ETag when there is one. */
   ApiRequest request(RequestOptions options) {
     Cached cached = cache.get();
-    ApiRequest.Builder request = GET.request().options(options);
+    ApiRequest.Builder request = GET.request().options(CatalogChecks.required("options", options));
     if (cached != null) {
       request.header("If-None-Match", cached.etag());
     }

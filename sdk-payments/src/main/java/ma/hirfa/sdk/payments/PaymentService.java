@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.Page;
@@ -84,8 +83,8 @@ public final class PaymentService {
 
   /** Like {@link #listAutoPaging(PaymentListParams)}; the options apply to each page's call. */
   public AutoPager<Payment> listAutoPaging(PaymentListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
@@ -114,17 +113,23 @@ public final class PaymentService {
   }
 
   static ApiRequest createRequest(PaymentCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(PaymentChecks.paymentId("id", id)).options(options).build();
+    return GET.request(PaymentChecks.paymentId("id", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   /** The page at the params' own cursor. */
   static ApiRequest listRequest(PaymentListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -136,17 +141,24 @@ public final class PaymentService {
         .query("artisan_id", p.artisanId())
         .query("order_reference", p.orderReference())
         .query("cursor", cursor)
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 
   static ApiRequest captureRequest(String id, PaymentCaptureParams params, RequestOptions options) {
     String checked = PaymentChecks.paymentId("id", id);
-    Objects.requireNonNull(params, "params == null");
-    return CAPTURE.request(checked).body(params).options(options).build();
+    PaymentChecks.required("params", params);
+    return CAPTURE
+        .request(checked)
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest cancelRequest(String id, RequestOptions options) {
-    return CANCEL.request(PaymentChecks.paymentId("id", id)).options(options).build();
+    return CANCEL
+        .request(PaymentChecks.paymentId("id", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 }

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -72,25 +71,29 @@ public final class PayoutService {
 
   /** Like {@link #listAutoPaging(PayoutListParams)}; the options apply to each page's call. */
   public AutoPager<Payout> listAutoPaging(PayoutListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
 
   static ApiRequest createRequest(PayoutCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
     return GET.request(PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id))
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 
   static ApiRequest listRequest(PayoutListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -100,7 +103,7 @@ public final class PayoutService {
         .query("limit", p.limit())
         .query("artisan_id", p.artisanId())
         .query("cursor", cursor)
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 }

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.Page;
@@ -75,25 +74,29 @@ public final class RefundService {
 
   /** Like {@link #listAutoPaging(RefundListParams)}; the options apply to each page's call. */
   public AutoPager<Refund> listAutoPaging(RefundListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
 
   static ApiRequest createRequest(RefundCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
     return GET.request(PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id))
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 
   static ApiRequest listRequest(RefundListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -103,7 +106,7 @@ public final class RefundService {
         .query("limit", p.limit())
         .query("payment_id", p.paymentId())
         .query("cursor", cursor)
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 }

@@ -77,18 +77,20 @@ public final class SettlementService {
 
   /** Like {@link #listAutoPaging(SettlementListParams)}; the options apply to each page's call. */
   public AutoPager<Settlement> listAutoPaging(SettlementListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
 
   static ApiRequest getRequest(String id, RequestOptions options) {
-    return GET.request(settlementId(id)).options(options).build();
+    return GET.request(settlementId(id))
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest listRequest(SettlementListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return listRequest(params, params.cursor(), options);
   }
 
@@ -98,7 +100,7 @@ public final class SettlementService {
         .query("limit", p.limit())
         .query("date", p.date())
         .query("cursor", cursor)
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 
@@ -121,14 +123,14 @@ public final class SettlementService {
    * ma.hirfa.sdk.core.CallTimeoutException}.
    */
   public Stream<SettlementLine> lines(String id, RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("options", options);
     NdjsonReader reader =
         NdjsonReader.open(
             runtime,
             LINES
                 .request(settlementId(id))
                 .header("Accept", "application/x-ndjson")
-                .options(options)
+                .options(PaymentChecks.required("options", options))
                 .build(),
             "the settlement stream");
     LineIterator it = new LineIterator(reader);

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -85,8 +84,8 @@ public final class WebhookEndpointService {
   /** Like {@link #listAutoPaging(WebhookEndpointListParams)}; the options apply to each page. */
   public AutoPager<WebhookEndpoint> listAutoPaging(
       WebhookEndpointListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime,
         PAGE,
@@ -95,7 +94,7 @@ public final class WebhookEndpointService {
             LIST.request()
                 .query("limit", params.limit())
                 .query("cursor", cursor)
-                .options(options)
+                .options(PaymentChecks.required("options", options))
                 .build());
   }
 
@@ -120,8 +119,8 @@ public final class WebhookEndpointService {
   public AutoPager<WebhookDelivery> listDeliveriesAutoPaging(
       String id, WebhookDeliveryListParams params, RequestOptions options) {
     String endpoint = endpointId(id);
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
         runtime,
         DELIVERIES,
@@ -130,23 +129,27 @@ public final class WebhookEndpointService {
   }
 
   static ApiRequest createRequest(WebhookEndpointCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return CREATE.request().body(params).options(options).build();
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   static ApiRequest listRequest(WebhookEndpointListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return LIST.request()
         .query("limit", params.limit())
         .query("cursor", params.cursor())
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 
   static ApiRequest deliveriesRequest(
       String id, WebhookDeliveryListParams params, RequestOptions options) {
     String endpoint = endpointId(id);
-    Objects.requireNonNull(params, "params == null");
+    PaymentChecks.required("params", params);
     return deliveriesRequest(endpoint, params.limit(), params.cursor(), options);
   }
 
@@ -156,7 +159,7 @@ public final class WebhookEndpointService {
         .request(id)
         .query("limit", limit)
         .query("cursor", cursor)
-        .options(options)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 

@@ -49,6 +49,18 @@ class SandboxConventionsTest {
   }
 
   @Test
+  void writesAreCountedPerKeyAndAReplayIsNotAWrite() {
+    String body = Http.card("4242424242424242", "ORD-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", Http.card("4242424242424242", "ORD-other"), "Idempotency-Key", "k2");
+
+    assertThat(sandbox.writesApplied("key-count")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("k2")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("never-used")).isZero();
+  }
+
+  @Test
   void theSameKeyWithAnotherBodyIs422() {
     http.post(
         "/v1/payments", Http.card("4242424242424242", "ORD-a"), "Idempotency-Key", "key-reused");

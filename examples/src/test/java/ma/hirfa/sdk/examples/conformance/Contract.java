@@ -53,7 +53,9 @@ final class Contract {
     /** Responses by status key, in document order, each resolved. */
     Map<String, JsonNode> responses() {
       Map<String, JsonNode> out = new LinkedHashMap<>();
-      node.path("responses").fields().forEachRemaining(e -> out.put(e.getKey(), contract.resolve(e.getValue())));
+      node.path("responses")
+          .fields()
+          .forEachRemaining(e -> out.put(e.getKey(), contract.resolve(e.getValue())));
       return out;
     }
 
@@ -133,7 +135,9 @@ final class Contract {
                               for (String m : METHODS) {
                                 JsonNode c = expr.getValue().get(m);
                                 if (c != null) {
-                                  out.add(operation(Kind.CALLBACK, m, expr.getKey(), c, expr.getValue()));
+                                  out.add(
+                                      operation(
+                                          Kind.CALLBACK, m, expr.getKey(), c, expr.getValue()));
                                 }
                               }
                             }));
@@ -159,7 +163,8 @@ final class Contract {
 
   private Operation operation(Kind kind, String method, String path, JsonNode op, JsonNode item) {
     List<JsonNode> params = new ArrayList<>();
-    for (JsonNode p : (item.path("parameters").isArray() ? item.path("parameters") : new ArrayNode(null))) {
+    for (JsonNode p :
+        (item.path("parameters").isArray() ? item.path("parameters") : new ArrayNode(null))) {
       params.add(resolve(p));
     }
     for (JsonNode p : op.path("parameters")) {

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One item the SDK does not understand never fails its neighbours: in every response that carries
- * a list of objects (a page's {@code data}, a batch's {@code results}, a taxonomy's categories),
- * an ordinary item, then an odd one (an unknown enum value or member, a bound, a null, a seeded
- * random mix), then another ordinary one, must decode, and the ordinary two must come out exactly
- * as they do alone.
+ * One item the SDK does not understand never fails its neighbours: in every response that carries a
+ * list of objects (a page's {@code data}, a batch's {@code results}, a taxonomy's categories), an
+ * ordinary item, then an odd one (an unknown enum value or member, a bound, a null, a seeded random
+ * mix), then another ordinary one, must decode, and the ordinary two must come out exactly as they
+ * do alone.
  */
 class NeighboursConformanceTest {
   private static final List<Variant> ODD =
-      List.of(Variant.UNKNOWN_ENUMS, Variant.UNKNOWN_FIELDS, Variant.NULLS, Variant.MIN, Variant.MAX);
+      List.of(
+          Variant.UNKNOWN_ENUMS, Variant.UNKNOWN_FIELDS, Variant.NULLS, Variant.MIN, Variant.MAX);
   private static final int RANDOM_ODD = 8;
 
   private final Json json = new Json();
@@ -43,7 +44,8 @@ class NeighboursConformanceTest {
         continue;
       }
       JsonNode s = t.contract().resolve(t.schema());
-      for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> p = it.next();
         JsonNode list = t.contract().resolve(p.getValue());
         if (!list.path("type").asText().equals("array")) {
@@ -58,7 +60,13 @@ class NeighboursConformanceTest {
           tests.add(test(t, p.getKey(), list.get("items"), v, ResponseConformanceTest.SEED));
         }
         for (int i = 0; i < RANDOM_ODD; i++) {
-          tests.add(test(t, p.getKey(), list.get("items"), Variant.RANDOM, ResponseConformanceTest.SEED + i));
+          tests.add(
+              test(
+                  t,
+                  p.getKey(),
+                  list.get("items"),
+                  Variant.RANDOM,
+                  ResponseConformanceTest.SEED + i));
         }
         out.add(DynamicContainer.dynamicContainer(t.label() + " ." + p.getKey(), tests));
       }
@@ -67,19 +75,23 @@ class NeighboursConformanceTest {
   }
 
   private DynamicTest test(Target t, String member, JsonNode itemSchema, Variant odd, long seed) {
-    String name = (odd == Variant.RANDOM ? "RANDOM seed " + seed : odd.name()) + " between two ordinary items";
+    String name =
+        (odd == Variant.RANDOM ? "RANDOM seed " + seed : odd.name())
+            + " between two ordinary items";
     return DynamicTest.dynamicTest(
         name,
         () -> {
           Type model = t.model().orElseThrow();
-          ObjectNode page = (ObjectNode) SchemaInstances.of(t.contract(), t.schema(), Variant.ALL, seed);
+          ObjectNode page =
+              (ObjectNode) SchemaInstances.of(t.contract(), t.schema(), Variant.ALL, seed);
           JsonNode first = SchemaInstances.of(t.contract(), itemSchema, Variant.ALL, seed);
           JsonNode strange = SchemaInstances.of(t.contract(), itemSchema, odd, seed);
           JsonNode last = SchemaInstances.of(t.contract(), itemSchema, Variant.REQUIRED, seed + 1);
           ArrayNode items = page.putArray(member);
           items.add(first).add(strange).add(last);
 
-          List<?> alone = List.of(single(model, page, member, first), single(model, page, member, last));
+          List<?> alone =
+              List.of(single(model, page, member, first), single(model, page, member, last));
           Object decoded;
           try {
             decoded = SdkModels.decode(json, model, page.toString());
@@ -92,7 +104,9 @@ class NeighboursConformanceTest {
           }
           List<?> got = list(decoded, member);
           assertThat(got).as("%s .%s: the items around an odd one", t.label(), member).isNotEmpty();
-          assertThat(got.get(0)).as("%s .%s: the first ordinary item", t.label(), member).isEqualTo(alone.get(0));
+          assertThat(got.get(0))
+              .as("%s .%s: the first ordinary item", t.label(), member)
+              .isEqualTo(alone.get(0));
           assertThat(got.get(got.size() - 1))
               .as("%s .%s: the last ordinary item", t.label(), member)
               .isEqualTo(alone.get(1));
@@ -109,7 +123,11 @@ class NeighboursConformanceTest {
       return l.get(0);
     } catch (Exception e) {
       throw new AssertionFailedError(
-          "an ordinary item fails alone, so its neighbours cannot be judged: " + e + "\n" + SchemaInstances.shown(item), e);
+          "an ordinary item fails alone, so its neighbours cannot be judged: "
+              + e
+              + "\n"
+              + SchemaInstances.shown(item),
+          e);
     }
   }
 
@@ -124,7 +142,8 @@ class NeighboursConformanceTest {
         }
       }
     }
-    throw new AssertionFailedError(record.getClass().getSimpleName() + " has no component for ." + member);
+    throw new AssertionFailedError(
+        record.getClass().getSimpleName() + " has no component for ." + member);
   }
 
   private static String snake(String camel) {

@@ -41,7 +41,9 @@ final class PatternStrings {
     this.pattern = pattern;
   }
 
-  /** A string matching {@code pattern}, no longer than {@code maxLength} when the pattern allows. */
+  /**
+   * A string matching {@code pattern}, no longer than {@code maxLength} when the pattern allows.
+   */
   static String sample(String pattern, Pick pick, SplittableRandom random, int maxLength) {
     PatternStrings p = new PatternStrings(pattern);
     String body = pattern;
@@ -117,7 +119,9 @@ final class PatternStrings {
         at = close + 1;
         int min = Integer.parseInt(bounds[0]);
         int max =
-            bounds.length == 1 ? min : bounds[1].isEmpty() ? min + UNBOUNDED : Integer.parseInt(bounds[1]);
+            bounds.length == 1
+                ? min
+                : bounds[1].isEmpty() ? min + UNBOUNDED : Integer.parseInt(bounds[1]);
         return new Repeat(atom, min, max);
       }
       default -> {
@@ -198,7 +202,8 @@ final class PatternStrings {
         "PatternStrings does not understand " + pattern + " at " + at + ": teach it this form");
   }
 
-  private static void generate(Node n, Pick pick, SplittableRandom random, StringBuilder sb, int max) {
+  private static void generate(
+      Node n, Pick pick, SplittableRandom random, StringBuilder sb, int max) {
     if (n instanceof Chars c) {
       List<int[]> r = c.ranges();
       int[] range = pick(r, pick, random);
@@ -230,6 +235,8 @@ final class PatternStrings {
   private static <T> T pick(List<T> options, Pick pick, SplittableRandom random) {
     return pick == Pick.MIN
         ? options.get(0)
-        : pick == Pick.MAX ? options.get(options.size() - 1) : options.get(random.nextInt(options.size()));
+        : pick == Pick.MAX
+            ? options.get(options.size() - 1)
+            : options.get(random.nextInt(options.size()));
   }
 }

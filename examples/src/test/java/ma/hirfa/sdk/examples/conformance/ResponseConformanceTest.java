@@ -24,10 +24,10 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Every response the contracts allow decodes through the SDK's models. For each response schema of
  * both documents (success bodies, NDJSON lines and problems), instances are built from the schema
- * alone ({@link SchemaInstances}: its examples, required members only, every member, nulls,
- * unknown members, unknown enum values, lower and upper bounds, and seeded random mixes) and
- * decoded by the clients' own decoding into the model of the operation ({@link SdkModels}). A
- * failure names the operation, the variant, the seed, the SDK's message and the instance.
+ * alone ({@link SchemaInstances}: its examples, required members only, every member, nulls, unknown
+ * members, unknown enum values, lower and upper bounds, and seeded random mixes) and decoded by the
+ * clients' own decoding into the model of the operation ({@link SdkModels}). A failure names the
+ * operation, the variant, the seed, the SDK's message and the instance.
  */
 class ResponseConformanceTest {
   /** Seeded random instances per response schema, on top of the fixed variants. */
@@ -45,7 +45,9 @@ class ResponseConformanceTest {
     List<String> unknown = new ArrayList<>();
     for (Contract c : Contract.all()) {
       for (Contract.Operation op : c.pathOperations()) {
-        boolean hasBody = op.responses().entrySet().stream().anyMatch(e -> e.getKey().startsWith("2") && e.getValue().has("content"));
+        boolean hasBody =
+            op.responses().entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().has("content"));
         if (hasBody && !SdkModels.named(op.id())) {
           unknown.add(op.toString());
         }
@@ -56,8 +58,7 @@ class ResponseConformanceTest {
 
   @TestFactory
   Stream<DynamicNode> everyResponseTheContractsAllowDecodesThroughTheSdk() {
-    return targets().stream()
-        .map(t -> DynamicContainer.dynamicContainer(t.label(), variants(t)));
+    return targets().stream().map(t -> DynamicContainer.dynamicContainer(t.label(), variants(t)));
   }
 
   static List<Target> targets() {
@@ -74,17 +75,25 @@ class ResponseConformanceTest {
                     String status = r.getKey();
                     if (media.getKey().equals("application/problem+json")) {
                       String key = c.name + " Problem";
-                      out.putIfAbsent(key, new Target(c, key + " (every error response)", schema, Optional.of(SdkModels.PROBLEM)));
+                      out.putIfAbsent(
+                          key,
+                          new Target(
+                              c,
+                              key + " (every error response)",
+                              schema,
+                              Optional.of(SdkModels.PROBLEM)));
                     } else if (media.getKey().equals("application/x-ndjson")) {
                       for (JsonNode line : lineAlternatives(c, schema)) {
                         String name = Contract.refName(line);
                         if (!SdkModels.OTHER_LINES.containsKey(name)) {
                           String key = c.name + " " + op.id() + " " + status + " line " + name;
-                          out.putIfAbsent(key, new Target(c, key, line, SdkModels.success(op.id())));
+                          out.putIfAbsent(
+                              key, new Target(c, key, line, SdkModels.success(op.id())));
                         }
                       }
                     } else {
-                      String key = c.name + " " + op.id() + " " + status + " " + Contract.refName(schema);
+                      String key =
+                          c.name + " " + op.id() + " " + status + " " + Contract.refName(schema);
                       out.putIfAbsent(key, new Target(c, key, schema, SdkModels.success(op.id())));
                     }
                   });
@@ -138,7 +147,9 @@ class ResponseConformanceTest {
     Type model =
         t.model()
             .orElseThrow(
-                () -> new AssertionFailedError(t.label() + ": the SDK has no model for this response"));
+                () ->
+                    new AssertionFailedError(
+                        t.label() + ": the SDK has no model for this response"));
     Object decoded;
     try {
       decoded = SdkModels.decode(json, model, instance.toString());

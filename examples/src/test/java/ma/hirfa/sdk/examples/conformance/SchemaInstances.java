@@ -84,7 +84,8 @@ final class SchemaInstances {
         && (variant == Variant.NULLS || (variant == Variant.RANDOM && random.nextInt(4) == 0))) {
       return F.nullNode();
     }
-    String type = s.path("type").asText(s.has("properties") || s.has("additionalProperties") ? "object" : "");
+    String type =
+        s.path("type").asText(s.has("properties") || s.has("additionalProperties") ? "object" : "");
     switch (type) {
       case "object":
         return object(s, depth);
@@ -97,7 +98,8 @@ final class SchemaInstances {
       case "number":
         return number(s);
       case "boolean":
-        return F.booleanNode(variant == Variant.RANDOM ? random.nextBoolean() : variant != Variant.MIN);
+        return F.booleanNode(
+            variant == Variant.RANDOM ? random.nextBoolean() : variant != Variant.MIN);
       default:
         throw new IllegalStateException(contract.name + ": a schema without a type: " + s);
     }
@@ -156,7 +158,9 @@ final class SchemaInstances {
       }
     } else if (extra != null && extra.asBoolean(false) && unknownFields()) {
       o.put("zz_field_added_later", "a member this release does not know");
-      o.set("zz_object_added_later", F.objectNode().put("n", 1.5).set("list", F.arrayNode().add(1).add("two").addNull()));
+      o.set(
+          "zz_object_added_later",
+          F.objectNode().put("n", 1.5).set("list", F.arrayNode().add(1).add("two").addNull()));
     }
     return o;
   }
@@ -217,7 +221,8 @@ final class SchemaInstances {
       lo = BigInteger.valueOf(Long.MIN_VALUE);
       hi = BigInteger.valueOf(Long.MAX_VALUE);
     } else {
-      throw new IllegalStateException(contract.name + ": an integer without format int32 or int64: " + s);
+      throw new IllegalStateException(
+          contract.name + ": an integer without format int32 or int64: " + s);
     }
     if (s.has("minimum")) {
       lo = lo.max(s.get("minimum").bigIntegerValue());
@@ -230,7 +235,8 @@ final class SchemaInstances {
         switch (variant) {
           case MIN -> lo;
           case MAX -> hi;
-          case RANDOM -> List.of(lo, hi, ordinary, BigInteger.ONE.max(lo).min(hi)).get(random.nextInt(4));
+          case RANDOM ->
+              List.of(lo, hi, ordinary, BigInteger.ONE.max(lo).min(hi)).get(random.nextInt(4));
           default -> ordinary;
         };
     return F.numberNode(v);
@@ -244,7 +250,8 @@ final class SchemaInstances {
         switch (variant) {
           case MIN -> lo;
           case MAX -> hi;
-          case RANDOM -> List.of(lo, hi, ordinary, Math.min(Math.max(0.1, lo), hi)).get(random.nextInt(4));
+          case RANDOM ->
+              List.of(lo, hi, ordinary, Math.min(Math.max(0.1, lo), hi)).get(random.nextInt(4));
           default -> ordinary;
         };
     return F.numberNode(v);

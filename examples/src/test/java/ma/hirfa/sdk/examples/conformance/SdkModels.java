@@ -83,7 +83,8 @@ final class SdkModels {
 
   /** Lines of an NDJSON body that are not the operation's model, and who reads them instead. */
   static final Map<String, String> OTHER_LINES =
-      Map.of("ExportEnd", "the export's closing line, read by ProductExport (StreamConformanceTest)");
+      Map.of(
+          "ExportEnd", "the export's closing line, read by ProductExport (StreamConformanceTest)");
 
   private SdkModels() {}
 

@@ -31,8 +31,8 @@ import org.opentest4j.AssertionFailedError;
  * The two NDJSON bodies as the contract describes them, read by the clients themselves from a
  * server on 127.0.0.1 that sends what the test generated from the contract: an export whose every
  * line but the last is a {@code Product} and whose last is the {@code ExportEnd} line (in every
- * spelling the schema allows, with or without its final newline), and settlement lines. An odd
- * line between two ordinary ones must come out, and so must its neighbours.
+ * spelling the schema allows, with or without its final newline), and settlement lines. An odd line
+ * between two ordinary ones must come out, and so must its neighbours.
  */
 class StreamConformanceTest {
   private static final List<Variant> ODD =
@@ -102,7 +102,13 @@ class StreamConformanceTest {
       long seed = c[1];
       tests.add(
           DynamicTest.dynamicTest(
-              "product " + v + " seed " + seed + ", closing line " + v + (seed % 2 == 0 ? "" : " without its newline"),
+              "product "
+                  + v
+                  + " seed "
+                  + seed
+                  + ", closing line "
+                  + v
+                  + (seed % 2 == 0 ? "" : " without its newline"),
               () -> {
                 JsonNode a = SchemaInstances.of(marketplace, product, Variant.ALL, seed);
                 JsonNode odd = SchemaInstances.of(marketplace, product, v, seed);
@@ -112,7 +118,8 @@ class StreamConformanceTest {
                 cursorHeader.set(cursor);
                 body.set(a + "\n" + odd + "\n" + b + "\n" + closing + (seed % 2 == 0 ? "\n" : ""));
                 List<String> ids = new ArrayList<>();
-                try (CatalogClient client = CatalogClient.builder().apiKey(KEY).baseUrl(baseUrl()).build();
+                try (CatalogClient client =
+                        CatalogClient.builder().apiKey(KEY).baseUrl(baseUrl()).build();
                     ProductExport export = client.products().export()) {
                   for (Product p : export) {
                     ids.add(p.id());
@@ -121,11 +128,16 @@ class StreamConformanceTest {
                   assertThat(export.exportCursor()).isEqualTo(cursor);
                 } catch (RuntimeException e) {
                   throw new AssertionFailedError(
-                      "the export stopped on a line the contract allows: " + e + "\n" + SchemaInstances.shown(odd), e);
+                      "the export stopped on a line the contract allows: "
+                          + e
+                          + "\n"
+                          + SchemaInstances.shown(odd),
+                      e);
                 }
                 assertThat(ids)
                     .as("the three products, the odd one between its neighbours")
-                    .containsExactly(a.get("id").asText(), odd.get("id").asText(), b.get("id").asText());
+                    .containsExactly(
+                        a.get("id").asText(), odd.get("id").asText(), b.get("id").asText());
               }));
     }
     return tests.stream();
@@ -145,16 +157,24 @@ class StreamConformanceTest {
                 JsonNode a = SchemaInstances.of(payments, line, Variant.ALL, seed);
                 JsonNode odd = SchemaInstances.of(payments, line, v, seed);
                 JsonNode b = SchemaInstances.of(payments, line, Variant.REQUIRED, seed + 1);
-                body.set(Stream.of(a, odd, b).map(JsonNode::toString).collect(Collectors.joining("\n")));
+                body.set(
+                    Stream.of(a, odd, b).map(JsonNode::toString).collect(Collectors.joining("\n")));
                 List<String> ids;
-                try (PaymentsClient client = PaymentsClient.builder().apiKey(KEY).baseUrl(baseUrl()).build();
+                try (PaymentsClient client =
+                        PaymentsClient.builder().apiKey(KEY).baseUrl(baseUrl()).build();
                     Stream<SettlementLine> lines = client.settlements().lines("st_20261129MAD")) {
                   ids = lines.map(SettlementLine::id).toList();
                 } catch (RuntimeException e) {
                   throw new AssertionFailedError(
-                      "the settlement stream stopped on a line the contract allows: " + e + "\n" + SchemaInstances.shown(odd), e);
+                      "the settlement stream stopped on a line the contract allows: "
+                          + e
+                          + "\n"
+                          + SchemaInstances.shown(odd),
+                      e);
                 }
-                assertThat(ids).containsExactly(a.get("id").asText(), odd.get("id").asText(), b.get("id").asText());
+                assertThat(ids)
+                    .containsExactly(
+                        a.get("id").asText(), odd.get("id").asText(), b.get("id").asText());
               }));
     }
     return tests.stream();

@@ -28,7 +28,8 @@ final class Strings {
   static final String DATE_TIME_MAX = "9999-12-31T23:59:59.999999999Z";
   static final List<String> URIS =
       List.of("https://example.com/", "urn:hirfa:x", "https://example.com/a%20b?q=1&r=%D8%B2#f");
-  private static final String TEXT = "Tapis amazigh زربية ⵜⴰⴳⵍⵉⵎⵜ 🧶 «guillemets» \"quoted\" \\ tab\t";
+  private static final String TEXT =
+      "Tapis amazigh زربية ⵜⴰⴳⵍⵉⵎⵜ 🧶 «guillemets» \"quoted\" \\ tab\t";
 
   private Strings() {}
 
@@ -63,7 +64,9 @@ final class Strings {
       case "date-time":
         return variant == Variant.MIN
             ? DATE_TIME_MIN
-            : variant == Variant.MAX ? DATE_TIME_MAX : DATE_TIMES.get(index(variant, random, choice, DATE_TIMES.size()));
+            : variant == Variant.MAX
+                ? DATE_TIME_MAX
+                : DATE_TIMES.get(index(variant, random, choice, DATE_TIMES.size()));
       case "date":
         return variant == Variant.MIN
             ? "0001-01-01"

@@ -54,6 +54,21 @@ for (const c of contracts) {
     { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   fs.copyFileSync(c.file, path.join(out, 'api', `${c.name}.yaml`));
+  localLogo(path.join(out, 'api', `${c.name}.html`));
+}
+
+// Redoc's footer credit loads its logo from a CDN: the site is served from 127.0.0.1 and reaches
+// nothing else, so the credit shows a logo of our own (text) served beside the page.
+function localLogo(page) {
+  const html = fs.readFileSync(page, 'utf8');
+  const cdn = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+  if (!cdn.test(html)) throw new Error(`${page}: Redoc's logo URL moved; update localLogo in build.mjs`);
+  fs.writeFileSync(page, html.replace(cdn, 'redoc-logo.svg'));
+  fs.writeFileSync(
+    path.join(path.dirname(page), 'redoc-logo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16" viewBox="0 0 60 16">' +
+      '<text x="0" y="12" font-family="sans-serif" font-size="12" fill="#555">Redoc</text></svg>\n',
+  );
 }
 
 // --- the Markdown pages ----------------------------------------------------------------------

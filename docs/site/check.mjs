@@ -156,7 +156,10 @@ const href = (relative) => `${origin}/${relative.split(path.sep).join('/')}`;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 const external = new Set();

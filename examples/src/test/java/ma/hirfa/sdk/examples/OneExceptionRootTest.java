@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +58,13 @@ class OneExceptionRootTest {
   private static List<Class<?>> classesInPackageOf(Class<?> anchor)
       throws IOException, URISyntaxException, ClassNotFoundException {
     Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path dir = root.resolve(anchor.getPackageName().replace('.', '/'));
     List<Class<?>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
+    // target/classes while a module is tested, its jar once the reactor has packaged it (verify)
+    try (FileSystem jar = Files.isRegularFile(root) ? FileSystems.newFileSystem(root) : null;
+        Stream<Path> files =
+            Files.list(
+                (jar != null ? jar.getPath("/") : root)
+                    .resolve(anchor.getPackageName().replace('.', '/')))) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
         if (name.endsWith(".class") && !name.equals("package-info.class")) {

@@ -8,6 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,9 +96,11 @@ public final class RecordSamples {
       throw new IllegalStateException(e);
     }
     String pkg = anchor.getPackageName();
-    Path dir = root.resolve(pkg.replace('.', '/'));
     List<Class<? extends Record>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
+    // target/classes while a module is tested, its jar once the reactor has packaged it (verify)
+    try (FileSystem jar = Files.isRegularFile(root) ? FileSystems.newFileSystem(root) : null;
+        Stream<Path> files =
+            Files.list((jar != null ? jar.getPath("/") : root).resolve(pkg.replace('.', '/')))) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
         if (!name.endsWith(".class") || name.equals("module-info.class")) {

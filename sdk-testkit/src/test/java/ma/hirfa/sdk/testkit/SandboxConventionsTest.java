@@ -154,6 +154,20 @@ class SandboxConventionsTest {
   }
 
   @Test
+  void aContractViolationNamesTheFieldsNotTheValidatorsRules() {
+    Http.Reply r =
+        http.post(
+            "/v1/payments",
+            "{\"amount\":{\"amount_minor\":\"125000\",\"currency\":\"MAD\"},\"artisan_id\":\"art_1\","
+                + "\"method\":{\"type\":\"qr\"}}");
+
+    List<String> fields = new ArrayList<>();
+    r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).contains("order_reference", "amount.amount_minor");
+    assertThat(fields).noneMatch(f -> f.startsWith("validation.") || f.isEmpty());
+  }
+
+  @Test
   void aPostWithoutIdempotencyKeyBreaksTheContract() {
     Http.Reply r =
         http.post(

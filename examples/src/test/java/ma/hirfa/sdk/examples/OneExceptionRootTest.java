@@ -11,6 +11,7 @@ import ma.hirfa.sdk.core.validation.Rib;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import ma.hirfa.sdk.payments.PaymentsClient;
 import ma.hirfa.sdk.payments.cmi.CmiCallback;
+import ma.hirfa.sdk.testkit.RecordSamples;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +35,8 @@ class OneExceptionRootTest {
   void everyPublicExceptionOfTheApiPackagesIsAHirfaException() {
     List<Class<?>> exceptions = new ArrayList<>();
     for (Class<?> anchor : PACKAGES) {
-      for (Class<?> c : ApiClasses.inPackageOf(anchor)) {
-        if (Throwable.class.isAssignableFrom(c) && ApiClasses.isPublic(c)) {
+      for (Class<?> c : RecordSamples.publicTypesInPackageOf(anchor)) {
+        if (Throwable.class.isAssignableFrom(c)) {
           exceptions.add(c);
         }
       }

@@ -22,6 +22,7 @@ import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.examples.ServiceSamples.Service;
 import ma.hirfa.sdk.payments.PaymentsClient;
+import ma.hirfa.sdk.testkit.RecordSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,8 @@ class ServiceShapeTest {
     services().forEach(s -> reached.add(s.name()));
     Set<String> declared = new TreeSet<>();
     for (Class<?> anchor : List.of(PaymentsClient.class, CatalogClient.class)) {
-      for (Class<?> c : ApiClasses.inPackageOf(anchor)) {
-        if (ApiClasses.isPublic(c) && c.getSimpleName().endsWith("Service")) {
+      for (Class<?> c : RecordSamples.publicTypesInPackageOf(anchor)) {
+        if (c.getSimpleName().endsWith("Service")) {
           declared.add(c.getSimpleName());
         }
       }

@@ -150,10 +150,7 @@ public final class OrderService {
 
   static ApiRequest shipRequest(String id, String trackingNumber, RequestOptions options) {
     return moveRequest(
-        id,
-        OrderStatus.SHIPPED,
-        CatalogChecks.text("trackingNumber", trackingNumber, 64),
-        options);
+        id, OrderStatus.SHIPPED, CatalogChecks.text("trackingNumber", trackingNumber, 64), options);
   }
 
   /** A change of status; {@code tracking} only for {@code shipped}. */

@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Sleeper sleeper = waited::add;
  * ClientOptions options = ClientOptions.builder().apiKey("sk_test_x").sleeper(sleeper).build();
  * }</pre>
+ *
+ * <p>{@code hirfa-sdk-testkit} ships both halves: {@code ma.hirfa.sdk.testkit.FakeClock}, and
+ * {@code ma.hirfa.sdk.testkit.RecordingSleeper}, which records each back-off and advances that
+ * clock instead of waiting.
  */
 @FunctionalInterface
 public interface Sleeper {

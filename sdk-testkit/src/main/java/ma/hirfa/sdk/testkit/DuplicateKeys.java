@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.testkit.server.Exchange;
 
 /**
  * Seeded copies of a JSON document with one key written twice in one of its objects, at any depth,

@@ -8,6 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +26,6 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
@@ -86,61 +86,56 @@ public final class RecordSamples {
 
   private RecordSamples() {}
 
-  /**
-   * Every public record declared in the package of {@code anchor}, nested ones included, whether
-   * its classes sit in a directory or in a jar.
-   */
+  /** Every public record declared in the package of {@code anchor}, nested ones included. */
   @SuppressWarnings("unchecked")
   public static List<Class<? extends Record>> publicRecordsInPackageOf(Class<?> anchor) {
-    String pkg = anchor.getPackageName();
     List<Class<? extends Record>> out = new ArrayList<>();
-    try {
-      for (String name : classFilesInPackageOf(anchor)) {
-        Class<?> c =
-            Class.forName(pkg + "." + name.replace(".class", ""), false, anchor.getClassLoader());
-        if (c.isRecord() && isPublic(c)) {
-          out.add((Class<? extends Record>) c);
-        }
+    for (Class<?> c : publicTypesInPackageOf(anchor)) {
+      if (c.isRecord()) {
+        out.add((Class<? extends Record>) c);
       }
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
     }
-    out.sort(Comparator.comparing(Class::getName));
     return out;
   }
 
   /**
-   * The names of the class files directly in the package of {@code anchor}: a reactor build puts a
-   * module's classes in its {@code target/classes} while testing it and in its jar afterwards.
+   * Every public type declared in the package of {@code anchor}, nested ones included, sorted by
+   * name; read from the directory or the jar that holds {@code anchor} (a reactor build puts the
+   * jar of a module on its neighbours' class path, an IDE its classes directory).
    */
-  private static List<String> classFilesInPackageOf(Class<?> anchor) {
+  public static List<Class<?>> publicTypesInPackageOf(Class<?> anchor) {
     Path root;
     try {
       root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    String dir = anchor.getPackageName().replace('.', '/') + "/";
-    List<String> names = new ArrayList<>();
-    try {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> files = Files.list(root.resolve(dir))) {
-          files.forEach(f -> names.add(f.getFileName().toString()));
-        }
-      } else {
-        try (JarFile jar = new JarFile(root.toFile())) {
-          jar.stream()
-              .map(JarEntry::getName)
-              .filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
-              .forEach(n -> names.add(n.substring(dir.length())));
+    String pkg = anchor.getPackageName();
+    List<Class<?>> out = new ArrayList<>();
+    try (FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root)) {
+      Path base = jar == null ? root : jar.getPath("/");
+      try (Stream<Path> files = Files.list(base.resolve(pkg.replace('.', '/')))) {
+        for (Path f : files.sorted().toList()) {
+          String name = f.getFileName().toString();
+          if (!name.endsWith(".class")
+              || name.equals("module-info.class")
+              || name.equals("package-info.class")) {
+            continue;
+          }
+          String simple = name.substring(0, name.length() - ".class".length());
+          Class<?> c = Class.forName(pkg + "." + simple, false, anchor.getClassLoader());
+          if (isPublic(c)) {
+            out.add(c);
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
     }
-    names.removeIf(n -> !n.endsWith(".class") || n.equals("module-info.class"));
-    names.sort(Comparator.naturalOrder());
-    return names;
+    out.sort(Comparator.comparing(Class::getName));
+    return out;
   }
 
   private static boolean isPublic(Class<?> c) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.testkit.server.Exchange;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class SandboxConventionsTest {
     assertThat(second.json().path("id")).isEqualTo(first.json().path("id"));
     assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(sandbox.paymentCount("ORD-replay")).isEqualTo(1);
+  }
+
+  @Test
+  void writesAreCountedPerKeyAndAReplayIsNotAWrite() {
+    String body = Http.card("4242424242424242", "ORD-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", Http.card("4242424242424242", "ORD-other"), "Idempotency-Key", "k2");
+
+    assertThat(sandbox.writesApplied("key-count")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("k2")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("never-used")).isZero();
   }
 
   @Test
@@ -137,6 +151,20 @@ class SandboxConventionsTest {
         .contains("order_reference")
         .contains("amount_minor");
     assertThat(sandbox.paymentCount()).isZero();
+  }
+
+  @Test
+  void aContractViolationNamesTheFieldsNotTheValidatorsRules() {
+    Http.Reply r =
+        http.post(
+            "/v1/payments",
+            "{\"amount\":{\"amount_minor\":\"125000\",\"currency\":\"MAD\"},\"artisan_id\":\"art_1\","
+                + "\"method\":{\"type\":\"qr\"}}");
+
+    List<String> fields = new ArrayList<>();
+    r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).contains("order_reference", "amount.amount_minor");
+    assertThat(fields).noneMatch(f -> f.startsWith("validation.") || f.isEmpty());
   }
 
   @Test
@@ -260,6 +288,7 @@ class SandboxConventionsTest {
         new Exchange(
             "POST",
             "/v1/payments",
+            "",
             java.util.Map.of(),
             java.util.Map.of(),
             new byte[] {1},

@@ -262,40 +262,6 @@ class PaymentsClientTest {
   }
 
   @Test
-  void aPayoutToAnInvalidRibNeverLeavesTheClient() {
-    int before = client.payouts().list(PayoutListParams.defaults()).data().size();
-
-    assertThatThrownBy(
-            () ->
-                PayoutCreateParams.of(
-                    "art_7QK2M9",
-                    Money.parse("100.00", "MAD"),
-                    PayoutDestination.rib("011519000001205000534922")))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("destination.rib");
-              assertThat(e.getMessage()).doesNotContain("011519000001205000534922");
-            });
-    assertThat(client.payouts().list(PayoutListParams.defaults()).data()).hasSize(before);
-  }
-
-  @Test
-  void aPayoutToARibTypedWithSpacesIsSentAsItsDigits() {
-    Payout po =
-        client
-            .payouts()
-            .create(
-                PayoutCreateParams.of(
-                    "art_7QK2M9",
-                    Money.parse("100.00", "MAD"),
-                    PayoutDestination.rib("011 519 0000012050005349 21")));
-
-    assertThat(po.destination().last4()).isEqualTo("4921");
-    assertThat(client.payouts().get(po.id())).isEqualTo(po);
-  }
-
-  @Test
   void aPayoutToAValidIbanIsPaidTheNextDay() {
     Payout po =
         client

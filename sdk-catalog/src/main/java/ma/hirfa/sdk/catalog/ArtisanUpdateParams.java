@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.util.List;
+import java.util.Map;
 import ma.hirfa.sdk.core.PatchValue;
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ModelStrings;
@@ -33,9 +34,9 @@ public record ArtisanUpdateParams(
   public ArtisanUpdateParams {
     for (var required :
         List.of(
-            java.util.Map.entry("display_name", displayName),
-            java.util.Map.entry("crafts", crafts),
-            java.util.Map.entry("city", city))) {
+            Map.entry("display_name", displayName),
+            Map.entry("crafts", crafts),
+            Map.entry("city", city))) {
       if (required.getValue().isClear()) {
         throw new ValidationException(required.getKey(), "cannot be removed, only changed");
       }

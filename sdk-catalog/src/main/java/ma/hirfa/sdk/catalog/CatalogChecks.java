@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.ValidationException;
@@ -69,7 +70,7 @@ final class CatalogChecks {
       if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
         return u;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // reported below
     }
     throw new ValidationException(field, "must be an https URL");

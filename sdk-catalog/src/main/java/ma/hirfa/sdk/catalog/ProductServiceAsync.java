@@ -3,6 +3,7 @@ package ma.hirfa.sdk.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -156,7 +157,7 @@ public final class ProductServiceAsync {
   }
 
   private static Throwable unwrap(Throwable error) {
-    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+    return error instanceof CompletionException && error.getCause() != null
         ? error.getCause()
         : error;
   }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -64,7 +65,7 @@ final class PaymentChecks {
       if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new ValidationException(field, "must be an absolute https URL");
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new ValidationException(field, "is not a valid URL");
     }
     return url;

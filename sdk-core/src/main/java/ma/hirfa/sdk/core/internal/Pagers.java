@@ -28,13 +28,6 @@ public final class Pagers {
     };
   }
 
-  public static <T> AutoPager<T> autoPager(
-      ClientRuntime runtime,
-      TypeRef<Page<T>> type,
-      Function<@Nullable String, ApiRequest> request) {
-    return AutoPager.of(fetcher(runtime, type, request));
-  }
-
   /**
    * An auto-pager that starts at {@code startCursor} (a cursor the caller kept from an earlier
    * page), or at the first page when it is null.

@@ -73,6 +73,19 @@ final class SyncFailures {
   }
 
   static CatalogSyncException store(String doing, CheckpointStore store, IOException e) {
+    if (e instanceof CheckpointLeaseException lease) {
+      // Another instance took the lease over (or holds it): nothing to fix, it is syncing.
+      return new CatalogSyncException(
+          "the checkpoint store refused to "
+              + doing
+              + " the sync checkpoint ("
+              + store
+              + "): "
+              + lease.getMessage(),
+          CatalogSyncException.Remedy.RUN_AGAIN,
+          null,
+          e);
+    }
     return new CatalogSyncException(
         "could not "
             + doing

@@ -57,6 +57,13 @@ final class SyncRun {
     Closeable lock;
     try {
       lock = sync.store.lock();
+    } catch (CheckpointLeaseException e) {
+      if (e.reason() != CheckpointLeaseException.Reason.HELD) {
+        throw SyncFailures.store("lock", sync.store, e);
+      }
+      // Another instance is syncing: nothing was read or written, and nothing needs doing.
+      return new SyncReport(
+          SyncReport.Stop.LEASE_HELD, 0, 0, 0, 0, 0, null, null, budget.elapsed());
     } catch (IOException e) {
       throw SyncFailures.store("lock", sync.store, e);
     }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,11 +16,23 @@ import javax.sql.DataSource;
  */
 final class CuttableDataSource implements DataSource {
   private final DataSource target;
+  private final String url;
   private final List<Integer> backends = new ArrayList<>();
   private volatile boolean cut;
 
   CuttableDataSource(DataSource target) {
     this.target = target;
+    this.url = null;
+  }
+
+  /** Connections from the driver at {@code url}, no pool (the child processes' data source). */
+  CuttableDataSource(String url) {
+    this.target = null;
+    this.url = url;
+  }
+
+  private Connection open() throws SQLException {
+    return url != null ? DriverManager.getConnection(url) : target.getConnection();
   }
 
   @Override
@@ -27,7 +40,10 @@ final class CuttableDataSource implements DataSource {
     if (cut) {
       throw new SQLException("the host is down", "08001");
     }
-    Connection c = target.getConnection();
+    Connection c = open();
+    if (url != null) {
+      return c;
+    }
     try (Statement s = c.createStatement();
         var r = s.executeQuery("SELECT pg_backend_pid()")) {
       r.next();
@@ -38,7 +54,7 @@ final class CuttableDataSource implements DataSource {
 
   synchronized void cut() throws SQLException {
     cut = true;
-    try (Connection c = target.getConnection();
+    try (Connection c = open();
         Statement s = c.createStatement()) {
       for (int pid : backends) {
         s.execute("SELECT pg_terminate_backend(" + pid + ")");

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,7 @@ public final class CatalogFaults {
    */
   public synchronized CatalogFaults cutExportAt(long bytes) {
     if (bytes < 0) {
-      throw new IllegalArgumentException("bytes must be 0 or more but was " + bytes);
+      throw new ValidationException("bytes", "must be 0 or more but was " + bytes);
     }
     cuts.add(bytes);
     return this;
@@ -66,7 +67,7 @@ public final class CatalogFaults {
    */
   public synchronized CatalogFaults cutExportBeforeEnd(int bytes) {
     if (bytes < 1) {
-      throw new IllegalArgumentException("bytes must be positive but was " + bytes);
+      throw new ValidationException("bytes", "must be positive but was " + bytes);
     }
     drops.add(bytes);
     return this;
@@ -158,7 +159,7 @@ public final class CatalogFaults {
 
   private static int positive(int times) {
     if (times < 1) {
-      throw new IllegalArgumentException("times must be positive but was " + times);
+      throw new ValidationException("times", "must be positive but was " + times);
     }
     return times;
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -431,7 +432,7 @@ final class CatalogSeed {
   }
 
   static String seededId(String prefix, int index) {
-    String digits = Integer.toString(index, 36).toUpperCase(java.util.Locale.ROOT);
+    String digits = Integer.toString(index, 36).toUpperCase(Locale.ROOT);
     return prefix + "000000".substring(digits.length()) + digits;
   }
 
@@ -473,7 +474,7 @@ final class CatalogSeed {
         craft.cities().get(index % craft.cities().size()),
         ice,
         "rib",
-        String.format(java.util.Locale.ROOT, "%04d", r.nextInt(10_000)),
+        String.format(Locale.ROOT, "%04d", r.nextInt(10_000)),
         "verified",
         index % 3 == 0 ? List.of("morocco_handmade") : List.of(),
         1,
@@ -510,7 +511,7 @@ final class CatalogSeed {
     Instant created = EPOCH.plusSeconds(index * 7L);
     return new MarketplaceApi.Product(
         id,
-        SEED_SKU_PREFIX + String.format(java.util.Locale.ROOT, "%08d", index),
+        SEED_SKU_PREFIX + String.format(Locale.ROOT, "%08d", index),
         seededId(SEED_ARTISAN_PREFIX, artisan),
         craft.code(),
         title,
@@ -537,7 +538,7 @@ final class CatalogSeed {
   static String ice(long thirteenDigits) {
     long base = thirteenDigits % 10_000_000_000_000L;
     long key = (97 - (base * 100) % 97) % 97;
-    return String.format(java.util.Locale.ROOT, "%013d%02d", base, key);
+    return String.format(Locale.ROOT, "%013d%02d", base, key);
   }
 
   private static Map<String, String> text(String ar, String fr, String en, String es) {

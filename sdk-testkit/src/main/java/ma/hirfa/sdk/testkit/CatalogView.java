@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * long expected = sandbox.catalog().checksum();
  * long actual = 0;
  * for (Product p : imported) {
- *   actual += CatalogView.digest(p.id(), p.version(), p.sku(), p.status().wire(),
+ *   actual += CatalogView.digest(p.id(), p.version(), p.sku(), p.statusAsString(),
  *       p.price().amountMinor(), p.stock(), p.title().asMap());
  * }
  * assertThat(actual).isEqualTo(expected);

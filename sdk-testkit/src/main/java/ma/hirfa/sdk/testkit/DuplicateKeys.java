@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +43,7 @@ public final class DuplicateKeys {
     JsonNode root;
     try {
       root = Exchange.JSON.readTree(json);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not JSON", e);
     }
     List<String> paths = new ArrayList<>();

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +14,7 @@ final class EventLog {
   private final Ids ids;
   private final SandboxClock clock;
   private final List<ObjectNode> events = new ArrayList<>();
-  private final List<Consumer<ObjectNode>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
 
   EventLog(Ids ids, SandboxClock clock) {
     this.ids = ids;

@@ -1,10 +1,13 @@
 package ma.hirfa.sdk.testkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +38,7 @@ final class Exchange {
   }
 
   @Nullable String header(String name) {
-    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
   @Nullable String queryParam(String name) {
@@ -53,7 +56,7 @@ final class Exchange {
       if (node instanceof ObjectNode o) {
         return o;
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new ApiError(Problems.badRequest("malformed_json", "the body is not valid JSON"));
     }
     throw new ApiError(Problems.badRequest("malformed_json", "the body must be a JSON object"));
@@ -83,7 +86,7 @@ final class Exchange {
       try {
         return new Response(
             status, new LinkedHashMap<>(), JSON.writeValueAsBytes(body), "application/json");
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   @Test
  *   void paysByCard(Sandbox sandbox) {
  *     ClientOptions options = sandbox.clientOptions().build();
- *     ...
+ *     // build a client with these options, pay, assert
  *   }
  * }
  * }</pre>

@@ -1,11 +1,13 @@
 package ma.hirfa.sdk.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +73,7 @@ final class IdempotencyStore {
     return new Replay(
         new Exchange.Response(
                 first.status(),
-                new java.util.LinkedHashMap<>(first.headers()),
+                new LinkedHashMap<>(first.headers()),
                 first.body(),
                 first.contentType())
             .header("Idempotent-Replayed", "true"));
@@ -101,16 +103,16 @@ final class IdempotencyStore {
   private static byte[] fingerprint(Exchange request) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(request.method.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(request.method.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) ' ');
-      sha.update(request.path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(request.path.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
       sha.update(request.body);
       // A conditional write repeated with another precondition is another request.
       String ifMatch = request.header("if-match");
       if (ifMatch != null) {
         sha.update((byte) '\n');
-        sha.update(ifMatch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(ifMatch.getBytes(StandardCharsets.UTF_8));
       }
       return sha.digest();
     } catch (NoSuchAlgorithmException e) {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,7 +106,7 @@ final class Ledger {
     }
     LocalDate date;
     try {
-      date = LocalDate.parse(m.group(2), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+      date = LocalDate.parse(m.group(2), DateTimeFormatter.BASIC_ISO_DATE);
     } catch (DateTimeParseException ex) {
       throw new Exchange.ApiError(Problems.notFound("settlement", m.group(1)));
     }
@@ -129,7 +131,7 @@ final class Ledger {
     }
     return new Exchange.Response(
         200,
-        new java.util.LinkedHashMap<>(),
+        new LinkedHashMap<>(),
         ndjson.toString().getBytes(StandardCharsets.UTF_8),
         "application/x-ndjson");
   }
@@ -158,7 +160,7 @@ final class Ledger {
       fees += l.fee();
     }
     ObjectNode o = Exchange.JSON.createObjectNode();
-    o.put("id", "st_" + date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + currency);
+    o.put("id", "st_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + currency);
     o.put("date", date.toString());
     o.put("currency", currency);
     o.put("status", date.isBefore(day(clock.instant())) ? "available" : "open");

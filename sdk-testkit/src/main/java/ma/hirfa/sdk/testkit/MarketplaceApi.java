@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,12 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -111,15 +117,15 @@ final class MarketplaceApi {
           && description.equals(o.description)
           && price == o.price
           && stock == o.stock
-          && java.util.Objects.equals(dimensions, o.dimensions)
-          && java.util.Objects.equals(weightG, o.weightG)
+          && Objects.equals(dimensions, o.dimensions)
+          && Objects.equals(weightG, o.weightG)
           && materials.equals(o.materials)
-          && java.util.Objects.equals(technique, o.technique)
-          && java.util.Objects.equals(origin, o.origin)
+          && Objects.equals(technique, o.technique)
+          && Objects.equals(origin, o.origin)
           && images.equals(o.images)
-          && java.util.Objects.equals(hsCode, o.hsCode)
+          && Objects.equals(hsCode, o.hsCode)
           && labels.equals(o.labels)
-          && java.util.Objects.equals(vatRegime, o.vatRegime)
+          && Objects.equals(vatRegime, o.vatRegime)
           && antique == o.antique;
     }
 
@@ -310,7 +316,7 @@ final class MarketplaceApi {
 
   private void tickLocked() {
     Instant now = clock.instant();
-    for (java.util.Iterator<String> it = pendingArtisans.iterator(); it.hasNext(); ) {
+    for (Iterator<String> it = pendingArtisans.iterator(); it.hasNext(); ) {
       String id = it.next();
       Artisan a = artisans.get(id);
       if (a != null
@@ -353,7 +359,7 @@ final class MarketplaceApi {
   }
 
   /** Every live product, in catalog order, read one at a time (constant memory). */
-  void forEachProduct(java.util.function.Consumer<Product> action) {
+  void forEachProduct(Consumer<Product> action) {
     int total = positions();
     for (int pos = 0; pos < total; pos++) {
       Product p = atPosition(pos);
@@ -851,7 +857,7 @@ final class MarketplaceApi {
       Exchange e,
       int limit,
       int total,
-      java.util.function.IntFunction<@Nullable T> at,
+      IntFunction<@Nullable T> at,
       Predicate<T> filter,
       ItemWriter<T> writer) {
     List<T> page = new ArrayList<>(limit);
@@ -1061,7 +1067,7 @@ final class MarketplaceApi {
       }
       errors.throwIfAny();
       for (Map.Entry<String, Integer> w : wanted.entrySet()) {
-        Product p = java.util.Objects.requireNonNull(find(w.getKey()));
+        Product p = Objects.requireNonNull(find(w.getKey()));
         changed(
             p.with(p.status(), p.stock() - w.getValue(), p.version() + 1, clock.instant()),
             "product.updated");
@@ -1138,7 +1144,7 @@ final class MarketplaceApi {
   }
 
   private void replaceOrder(Order o) {
-    orders.set(java.util.Objects.requireNonNull(orderIndex.get(o.id())), o);
+    orders.set(Objects.requireNonNull(orderIndex.get(o.id())), o);
   }
 
   /** A succeeded payment whose order reference is an order's id, for its total, pays it. */
@@ -1222,8 +1228,7 @@ final class MarketplaceApi {
 
   /** The same rendering as a tree (for events), through a token buffer: no bytes in between. */
   static ObjectNode tree(Writer w) {
-    try (com.fasterxml.jackson.databind.util.TokenBuffer buffer =
-        new com.fasterxml.jackson.databind.util.TokenBuffer(Exchange.JSON, false)) {
+    try (TokenBuffer buffer = new TokenBuffer(Exchange.JSON, false)) {
       w.write(buffer);
       return (ObjectNode) Exchange.JSON.readTree(buffer.asParser());
     } catch (IOException e) {
@@ -1235,8 +1240,7 @@ final class MarketplaceApi {
     return new Exchange.Response(status, new LinkedHashMap<>(), body, "application/json");
   }
 
-  private static Exchange.Response conditional(
-      Exchange e, String etag, java.util.function.Supplier<byte[]> body) {
+  private static Exchange.Response conditional(Exchange e, String etag, Supplier<byte[]> body) {
     if (etag.equals(e.header("if-none-match"))) {
       return Exchange.Response.empty(304).header("ETag", etag);
     }

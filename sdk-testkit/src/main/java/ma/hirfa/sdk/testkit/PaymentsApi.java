@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -242,7 +243,7 @@ final class PaymentsApi {
       default -> {
         p.status = "requires_action";
         p.nextAction = "cash_voucher";
-        p.voucherCode = p.id.substring(4, 14).toUpperCase(java.util.Locale.ROOT);
+        p.voucherCode = p.id.substring(4, 14).toUpperCase(Locale.ROOT);
         p.expiresAt = now.plus(VOUCHER_EXPIRY);
         // Amounts ending in 99 centimes are never paid at the counter: the voucher expires.
         if (amount % 100 == 99) {

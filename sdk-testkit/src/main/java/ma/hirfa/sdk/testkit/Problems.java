@@ -2,6 +2,8 @@ package ma.hirfa.sdk.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** RFC 9457 problem documents, as the platform sends them. */
 final class Problems {
@@ -54,7 +56,7 @@ final class Problems {
       void visit(String field, String code, String message);
     }
 
-    private final java.util.List<String[]> errors = new java.util.ArrayList<>();
+    private final List<String[]> errors = new ArrayList<>();
 
     FieldErrors add(String field, String code, String message) {
       errors.add(new String[] {field, code, message});

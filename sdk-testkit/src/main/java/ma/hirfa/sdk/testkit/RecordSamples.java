@@ -16,10 +16,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import ma.hirfa.sdk.core.LocalizedText;
@@ -283,11 +286,11 @@ public final class RecordSamples {
     if (raw == LocalDate.class) {
       return LocalDate.of(2026, 11, 29);
     }
-    if (raw == java.util.OptionalLong.class) {
-      return java.util.OptionalLong.of(1);
+    if (raw == OptionalLong.class) {
+      return OptionalLong.of(1);
     }
-    if (raw == java.util.OptionalInt.class) {
-      return java.util.OptionalInt.of(1);
+    if (raw == OptionalInt.class) {
+      return OptionalInt.of(1);
     }
     if (raw == Duration.class) {
       return Duration.ofSeconds(1);
@@ -295,8 +298,8 @@ public final class RecordSamples {
     if (raw == URI.class) {
       return URI.create("https://shop.example/a");
     }
-    if (raw == java.util.Currency.class) {
-      return java.util.Currency.getInstance("MAD");
+    if (raw == Currency.class) {
+      return Currency.getInstance("MAD");
     }
     if (raw == LocalizedText.class) {
       return LocalizedText.of("fr", "Tapis");

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +42,7 @@ final class RequestLog implements ServeEventListener {
     if (response != null) {
       status =
           response.getFault() != null
-              ? response.getFault().name().toLowerCase(java.util.Locale.ROOT)
+              ? response.getFault().name().toLowerCase(Locale.ROOT)
               : Integer.toString(response.getStatus());
       HttpHeader id =
           response.getHeaders() == null ? null : response.getHeaders().getHeader("Request-Id");

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +43,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final Ledger ledger;
   private final SandboxClock clock;
   private final boolean strictResponses;
-  private final java.util.concurrent.atomic.AtomicLong writes =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
 
   Router(
       Ids requestIds,
@@ -252,7 +254,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       }
       return new Exchange.Response(
           400, r.headers(), Exchange.JSON.writeValueAsBytes(body), r.contentType());
-    } catch (java.io.IOException ex) {
+    } catch (IOException ex) {
       throw new IllegalStateException(ex);
     }
   }
@@ -341,7 +343,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
 
   /** Problem documents name the request, so a partner can quote it from the body alone. */
   private static byte[] withRequestId(Exchange.Response r, String requestId) {
-    byte[] body = java.util.Objects.requireNonNull(r.body());
+    byte[] body = Objects.requireNonNull(r.body());
     if (!r.contentType().equals("application/problem+json")) {
       return body;
     }
@@ -351,7 +353,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
         problem.put("request_id", requestId);
       }
       return Exchange.JSON.writeValueAsBytes(problem);
-    } catch (java.io.IOException | ClassCastException ex) {
+    } catch (IOException | ClassCastException ex) {
       return body;
     }
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -265,10 +266,12 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder webhookRetries(int attempts, Duration backoff) {
       if (attempts < 1 || attempts > 20) {
-        throw new IllegalArgumentException("attempts must be between 1 and 20 but was " + attempts);
+        throw new ValidationException(
+            "webhookRetries.attempts", "must be between 1 and 20 but was " + attempts);
       }
       if (backoff.isNegative()) {
-        throw new IllegalArgumentException("backoff must not be negative but was " + backoff);
+        throw new ValidationException(
+            "webhookRetries.backoff", "must not be negative but was " + backoff);
       }
       this.webhookAttempts = attempts;
       this.webhookBackoff = backoff;
@@ -278,7 +281,7 @@ public final class Sandbox implements AutoCloseable {
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+        throw new ValidationException("port", "must be between 0 and 65535 but was " + port);
       }
       this.port = port;
       this.gatePort = port;
@@ -292,8 +295,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder catalogSize(int products) {
       if (products < 0 || products > MAX_CATALOG_SIZE) {
-        throw new IllegalArgumentException(
-            "catalogSize must be between 0 and " + MAX_CATALOG_SIZE + " but was " + products);
+        throw new ValidationException(
+            "catalogSize", "must be between 0 and " + MAX_CATALOG_SIZE + " but was " + products);
       }
       this.catalogSize = products;
       return this;
@@ -308,10 +311,10 @@ public final class Sandbox implements AutoCloseable {
     /** The quota per API key: {@code requests} per {@code window}; past it, {@code 429}. */
     public Builder rateLimit(int requests, Duration window) {
       if (requests < 1) {
-        throw new IllegalArgumentException("requests must be positive but was " + requests);
+        throw new ValidationException("rateLimit.requests", "must be positive but was " + requests);
       }
       if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("window must be positive but was " + window);
+        throw new ValidationException("rateLimit.window", "must be positive but was " + window);
       }
       this.rateLimit = requests;
       this.rateWindow = window;
@@ -340,7 +343,7 @@ public final class Sandbox implements AutoCloseable {
     public Builder feedRetention(Duration retention) {
       Objects.requireNonNull(retention, "retention == null");
       if (retention.isNegative() || retention.isZero()) {
-        throw new IllegalArgumentException("retention must be positive but was " + retention);
+        throw new ValidationException("feedRetention", "must be positive but was " + retention);
       }
       this.feedRetention = retention;
       return this;

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.testkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class WebhookDispatcher implements AutoCloseable {
     byte[] body;
     try {
       body = Exchange.JSON.writeValueAsBytes(event);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     synchronized (lock) {

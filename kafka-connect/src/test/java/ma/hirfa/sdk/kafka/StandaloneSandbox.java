@@ -109,7 +109,7 @@ final class StandaloneSandbox implements AutoCloseable {
         p.id(),
         p.version(),
         p.sku(),
-        p.status().wireValue(),
+        p.statusAsString(),
         p.price().amountMinor(),
         p.stock(),
         p.title().asMap(),

@@ -71,7 +71,7 @@ final class ShopTable {
         p.id(),
         p.version(),
         p.sku(),
-        p.status().wireValue(),
+        p.statusAsString(),
         p.price().amountMinor(),
         p.stock(),
         p.title().asMap(),

@@ -149,7 +149,15 @@ final class HirfaSourceConfig extends AbstractConfig {
                   + " answered 503 (the platform then retries); below the platform's 10 s.");
 
   HirfaSourceConfig(Map<String, String> props) {
-    super(DEF, props, false);
+    this(props, false);
+  }
+
+  /**
+   * @param log whether to log the settings at INFO (the task does, once at start), the passwords as
+   *     {@code [hidden]}
+   */
+  HirfaSourceConfig(Map<String, String> props, boolean log) {
+    super(DEF, props, log);
   }
 
   String apiKey() {

@@ -33,7 +33,7 @@ public final class HirfaSourceTask extends SourceTask {
 
   @Override
   public void start(Map<String, String> props) {
-    HirfaSourceConfig config = new HirfaSourceConfig(props);
+    HirfaSourceConfig config = new HirfaSourceConfig(props, true); // passwords [hidden]
     pollIntervalMs = config.getLong(HirfaSourceConfig.POLL_INTERVAL_MS);
     if (config.getBoolean(HirfaSourceConfig.CATALOG_ENABLED)) {
       CatalogClient client =

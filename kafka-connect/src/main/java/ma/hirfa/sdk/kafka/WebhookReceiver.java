@@ -131,6 +131,11 @@ final class WebhookReceiver implements AutoCloseable {
     queue.addAll(rest);
   }
 
+  /** The port the receiver listens on (the configured one, or the one chosen for port 0). */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   /** Connect acknowledged a record (Kafka has it): its delivery is answered 204. */
   void acknowledged(SourceRecord record) {
     CompletableFuture<Void> f = waiting.get(record);

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The connector's settings, validated by {@link ConfigDef} (so {@code PUT
  * /connector-plugins/.../config/validate} and the REST API report every bad value with its name and
- * the rule it breaks). The API key and the webhook secret are {@link Type#PASSWORD}: Connect shows
- * them as {@code [hidden]} in its logs and answers, and this connector never prints them.
+ * the rule it breaks). The API key and the webhook secret are {@link Type#PASSWORD}: logs and
+ * validation answers show them as {@code [hidden]}, and this connector never prints them. Connect's
+ * REST API returns a connector's configuration as submitted: secrets belong in a ConfigProvider.
  */
 final class HirfaSourceConfig extends AbstractConfig {
   static final String API_KEY = "hirfa.api.key";
@@ -45,8 +46,9 @@ final class HirfaSourceConfig extends AbstractConfig {
               ConfigDef.NO_DEFAULT_VALUE,
               HirfaSourceConfig::apiKey,
               Importance.HIGH,
-              "The Hirfa API key (sk_live_... or sk_test_...). Hidden in Connect's logs and REST"
-                  + " answers; put it in a ConfigProvider (${file:...}) rather than in the JSON.")
+              "The Hirfa API key (sk_live_... or sk_test_...). Shown as [hidden] in logs and"
+                  + " validation answers; Connect's REST API returns a connector's configuration as"
+                  + " submitted, so put it in a ConfigProvider (${file:...}), not in the JSON.")
           .define(
               BASE_URL,
               Type.STRING,

@@ -92,6 +92,8 @@ public final class HirfaSourceConnector extends SourceConnector {
 
   @Override
   public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-    return ExactlyOnceSupport.UNSUPPORTED; // at least once; consumers keep the newest version
+    // At least once, with idempotent keys: a restart re-sends what followed the last committed
+    // offset; each product's last record is its newest state and consumers keep the newest version.
+    return ExactlyOnceSupport.UNSUPPORTED;
   }
 }

@@ -8,6 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +87,6 @@ public final class RecordSamples {
   private RecordSamples() {}
 
   /** Every public record declared in the package of {@code anchor}, nested ones included. */
-  @SuppressWarnings("unchecked")
   public static List<Class<? extends Record>> publicRecordsInPackageOf(Class<?> anchor) {
     Path root;
     try {
@@ -93,6 +94,19 @@ public final class RecordSamples {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+    if (Files.isRegularFile(root)) {
+      // A jar: Maven's `verify` puts the reactor's jars on a test class path, `test` directories.
+      try (FileSystem jar = FileSystems.newFileSystem(root)) {
+        return publicRecordsIn(jar.getPath("/"), anchor);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return publicRecordsIn(root, anchor);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Class<? extends Record>> publicRecordsIn(Path root, Class<?> anchor) {
     String pkg = anchor.getPackageName();
     Path dir = root.resolve(pkg.replace('.', '/'));
     List<Class<? extends Record>> out = new ArrayList<>();

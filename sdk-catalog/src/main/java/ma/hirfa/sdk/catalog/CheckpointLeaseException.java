@@ -1,8 +1,8 @@
 package ma.hirfa.sdk.catalog;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
+import ma.hirfa.sdk.core.HirfaException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +17,12 @@ import org.jspecify.annotations.Nullable;
  * {@link CatalogSyncException} with {@link CatalogSyncException.Remedy#RUN_AGAIN}: what the run
  * wrote since its last checkpoint is discarded with the refused checkpoint when the store and the
  * handler share a transaction, and is a replay by version otherwise.
+ *
+ * <p>A {@link HirfaException}, unchecked like every exception of the SDK: a store throws it from
+ * {@code lock()} and {@code save(...)} next to the {@code IOException}s of its own input and
+ * output.
  */
-public final class CheckpointLeaseException extends IOException {
+public final class CheckpointLeaseException extends HirfaException {
   private static final long serialVersionUID = 1L;
 
   /** Why the store refused the run. */
@@ -39,7 +43,7 @@ public final class CheckpointLeaseException extends IOException {
    */
   public CheckpointLeaseException(
       Reason reason, String message, @Nullable String holder, @Nullable Instant expiresAt) {
-    super(Objects.requireNonNull(message, "message == null"));
+    super(Objects.requireNonNull(message, "message == null"), null, null);
     this.reason = Objects.requireNonNull(reason, "reason == null");
     this.holder = holder;
     this.expiresAt = expiresAt;

@@ -59,7 +59,7 @@ final class SyncRun {
       lock = sync.store.lock();
     } catch (CheckpointLeaseException e) {
       if (e.reason() != CheckpointLeaseException.Reason.HELD) {
-        throw SyncFailures.store("lock", sync.store, e);
+        throw SyncFailures.lease("lock", sync.store, e);
       }
       // Another instance is syncing: nothing was read or written, and nothing needs doing.
       return new SyncReport(
@@ -83,6 +83,8 @@ final class SyncRun {
       }
       return new SyncReport(
           stop, imported, upserts, deletes, removed, pages, reimport, position, budget.elapsed());
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("unlock", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("unlock", sync.store, e);
     }
@@ -328,6 +330,8 @@ final class SyncRun {
   private @Nullable SyncCheckpoint load() {
     try {
       return sync.store.load();
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("load", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("load", sync.store, e);
     }
@@ -336,6 +340,8 @@ final class SyncRun {
   void save(SyncCheckpoint checkpoint) {
     try {
       sync.store.save(checkpoint);
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("save", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("save", sync.store, e);
     }

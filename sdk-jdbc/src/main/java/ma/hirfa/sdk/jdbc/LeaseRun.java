@@ -75,7 +75,7 @@ final class LeaseRun implements Closeable {
         closeQuietly(c);
       }
       throw new IOException("could not take the lease of " + store + ": " + e.getMessage(), e);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) { // a CheckpointLeaseException (HELD) included
       rollbackQuietly(c);
       closeQuietly(c);
       throw e;

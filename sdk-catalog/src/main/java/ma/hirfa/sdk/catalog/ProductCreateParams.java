@@ -29,6 +29,15 @@ public record ProductCreateParams(ProductFields fields) {
     return new Builder();
   }
 
+  /**
+   * A builder holding every field {@code product} has: a new product like it once you change its
+   * SKU. A VAT regime newer than this SDK cannot be sent back: {@code build()} refuses it with a
+   * {@link ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
+   */
+  public static Builder from(Product product) {
+    return builder().copyOf(product);
+  }
+
   /** Builds {@link ProductCreateParams}; {@link #build()} checks every field. */
   public static final class Builder extends ProductFields.Builder<Builder> {
     private Builder() {}

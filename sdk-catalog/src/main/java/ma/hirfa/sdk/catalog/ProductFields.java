@@ -222,6 +222,29 @@ public record ProductFields(
       return self();
     }
 
+    /** Sets every field {@code product} has; the product's VAT regime if it has one. */
+    B copyOf(Product product) {
+      CatalogChecks.required("product", product);
+      sku(product.sku())
+          .artisanId(product.artisanId())
+          .craft(product.craft())
+          .title(product.title())
+          .price(product.price())
+          .stock(product.stock())
+          .materials(product.materials())
+          .labels(product.labels())
+          .antique(product.antique());
+      product.images().forEach(this::image);
+      this.description = product.description();
+      this.dimensionsCm = product.dimensionsCm();
+      this.weightG = product.weightG();
+      this.technique = product.technique();
+      this.origin = product.origin();
+      this.hsCode = product.hsCode();
+      this.vatRegime = product.vatRegime();
+      return self();
+    }
+
     /** The fields set so far, checked. */
     ProductFields fields() {
       return new ProductFields(

@@ -31,44 +31,7 @@ public record ProductUpdateParams(ProductFields fields) {
    * ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
    */
   public static Builder from(Product product) {
-    CatalogChecks.required("product", product);
-    Builder b =
-        builder()
-            .sku(product.sku())
-            .artisanId(product.artisanId())
-            .craft(product.craft())
-            .title(product.title())
-            .price(product.price())
-            .stock(product.stock())
-            .materials(product.materials())
-            .labels(product.labels())
-            .antique(product.antique());
-    for (Product.Image i : product.images()) {
-      b.image(i);
-    }
-    if (product.description() != null) {
-      b.description(product.description());
-    }
-    if (product.dimensionsCm() != null) {
-      b.dimensionsCm(product.dimensionsCm());
-    }
-    if (product.weightG() != null) {
-      b.weightG(product.weightG());
-    }
-    if (product.technique() != null) {
-      b.technique(product.technique());
-    }
-    if (product.origin() != null) {
-      b.origin(product.origin());
-    }
-    if (product.hsCode() != null) {
-      b.hsCode(product.hsCode());
-    }
-    VatRegime regime = product.vatRegime();
-    if (regime != null) {
-      b.vatRegime(regime);
-    }
-    return b;
+    return builder().copyOf(product);
   }
 
   /** Builds {@link ProductUpdateParams}; {@link #build()} checks every field. */

@@ -97,7 +97,7 @@ class CatalogParamsValidationPropertyTest {
   }
 
   @Test
-  void updateParamsFromAProductKeepEveryFieldThePartnerSets() {
+  void createAndUpdateParamsFromAProductKeepEveryFieldThePartnerSets() {
     ProductCreateParams created =
         CatalogClientTest.kilim("KEEP-1")
             .materials(List.of("wool"))
@@ -107,8 +107,12 @@ class CatalogParamsValidationPropertyTest {
             .antique(true)
             .build();
 
-    assertThat(ProductUpdateParams.from(productOf(created)).build().fields())
-        .isEqualTo(created.fields());
+    Product product = productOf(created);
+
+    assertThat(ProductUpdateParams.from(product).build().fields()).isEqualTo(created.fields());
+    assertThat(ProductCreateParams.from(product).build().fields()).isEqualTo(created.fields());
+    assertThat(ProductCreateParams.from(product).sku("KEEP-2").build().fields().sku())
+        .isEqualTo("KEEP-2");
   }
 
   @ParameterizedTest

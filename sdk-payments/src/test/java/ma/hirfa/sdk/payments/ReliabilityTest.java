@@ -340,7 +340,11 @@ class ReliabilityTest {
               Faults.Kind.RESET_BEFORE,
               Faults.Kind.RESET_AFTER_COMMIT,
               Faults.Kind.STATUS);
-      try (PaymentsClient client = client(sandbox, o -> o.addListener(counter))) {
+      // The faults here are resets and statuses, none waits for a timeout: a read timeout long
+      // enough for 32 threads on a loaded 2-core machine keeps a slow machine from opening the
+      // breaker (which it rightly does when the 0.8 s timeout fires for every call).
+      try (PaymentsClient client =
+          client(sandbox, o -> o.addListener(counter).readTimeout(Duration.ofSeconds(10)))) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

@@ -159,8 +159,15 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Completes the 3-D Secure step of a card payment waiting on it, as the cardholder would on the
-   * page at {@code next_action.redirect_url}; returns the payment's new status.
+   * Does what the cardholder does on the 3-D Secure page of a card payment waiting on it (a payment
+   * with {@link ma.hirfa.sdk.testkit.payments.MagicInputs#CARD_3DS}, in {@code requires_action}
+   * with {@code next_action.redirect_url}): {@code approve} authenticates ({@code succeeded}, or
+   * {@code authorized} with manual capture), otherwise it fails ({@code failed}, {@code
+   * authentication_failed}). The payment's event is sent as for a real cardholder. Returns the new
+   * status.
+   *
+   * @throws ValidationException naming {@code paymentId} if the sandbox has no such payment or it
+   *     awaits no 3-D Secure step
    */
   public String completeThreeDs(String paymentId, boolean approve) {
     return w.payments.completeThreeDs(

@@ -28,8 +28,10 @@ public final class WebhookEndpointService {
   }
 
   /**
-   * Registers {@code url} for {@code events} (empty: every event). Returns the endpoint with its
-   * signing secret, shown only this once.
+   * Registers {@code url} for the event types {@code events}, like {@code
+   * List.of("payment.succeeded", "refund.succeeded")}; an empty list ({@code List.of()}) subscribes
+   * it to every event type, including types added later. Returns the endpoint with its signing
+   * secret, shown only this once.
    */
   public WebhookEndpoint create(String url, List<String> events) {
     Objects.requireNonNull(events, "events == null");

@@ -168,15 +168,10 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Does what the cardholder does on the 3-D Secure page of a card payment waiting on it (a payment
-   * with {@link ma.hirfa.sdk.testkit.payments.MagicInputs#CARD_3DS}, in {@code requires_action}
-   * with {@code next_action.redirect_url}): {@code approve} authenticates ({@code succeeded}, or
-   * {@code authorized} with manual capture), otherwise it fails ({@code failed}, {@code
-   * authentication_failed}). The payment's event is sent as for a real cardholder. Returns the new
-   * status.
-   *
-   * @throws ValidationException naming {@code paymentId} if the sandbox has no such payment or it
-   *     awaits no 3-D Secure step
+   * Does what the cardholder does on the 3-D Secure page of a payment waiting on it (card {@code
+   * MagicInputs.CARD_3DS}): {@code approve} authenticates it, otherwise it fails ({@code
+   * authentication_failed}); its event is sent. Returns the new status; a {@link
+   * ValidationException} naming {@code paymentId} if no payment of this id awaits 3-D Secure.
    */
   public String completeThreeDs(String paymentId, boolean approve) {
     return w.payments.completeThreeDs(

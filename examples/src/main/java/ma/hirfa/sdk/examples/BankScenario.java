@@ -26,11 +26,12 @@ import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import ma.hirfa.sdk.payments.CaptureMethod;
-import ma.hirfa.sdk.payments.ListParams;
 import ma.hirfa.sdk.payments.Payment;
+import ma.hirfa.sdk.payments.PaymentCaptureParams;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
 import ma.hirfa.sdk.payments.PaymentEvent;
 import ma.hirfa.sdk.payments.PaymentEventParser;
+import ma.hirfa.sdk.payments.PaymentListParams;
 import ma.hirfa.sdk.payments.PaymentMethodInput;
 import ma.hirfa.sdk.payments.PaymentsClient;
 import ma.hirfa.sdk.payments.Payout;
@@ -39,9 +40,11 @@ import ma.hirfa.sdk.payments.PayoutDestination;
 import ma.hirfa.sdk.payments.Reconciliation;
 import ma.hirfa.sdk.payments.ReconciliationReport;
 import ma.hirfa.sdk.payments.Refund;
+import ma.hirfa.sdk.payments.RefundCreateParams;
 import ma.hirfa.sdk.payments.Settlement;
 import ma.hirfa.sdk.payments.SettlementLine;
 import ma.hirfa.sdk.payments.WebhookEndpoint;
+import ma.hirfa.sdk.payments.WebhookEndpointCreateParams;
 import ma.hirfa.sdk.testkit.Sandbox;
 import ma.hirfa.sdk.testkit.payments.MagicInputs;
 
@@ -81,7 +84,8 @@ public final class BankScenario {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hirfa/webhooks";
-      WebhookEndpoint endpoint = client.webhookEndpoints().create(url, List.of()); // every event
+      WebhookEndpoint endpoint =
+          client.webhookEndpoints().create(WebhookEndpointCreateParams.allEvents(url));
       // [end]
       try {
         return run(sandbox, out, client, server, endpoint);
@@ -225,7 +229,9 @@ public final class BankScenario {
                     .method(PaymentMethodInput.mobileWallet("0661234567")) // awaits approval
                     .build());
     Payment captured =
-        client.payments().capture(held.id(), Money.parse("1000.00", "MAD"), RequestOptions.none());
+        client
+            .payments()
+            .capture(held.id(), PaymentCaptureParams.amount(Money.parse("1000.00", "MAD")));
     Payment canceled = client.payments().cancel(unwanted.id());
     // [end]
     out.println(
@@ -241,7 +247,8 @@ public final class BankScenario {
             + canceled.statusAsString());
 
     // [snippet:refund]
-    Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
+    Refund refund =
+        client.refunds().create(RefundCreateParams.partial(card, Money.parse("250.00", "MAD")));
     // [end]
     out.println(
         "  Partial refund "
@@ -273,7 +280,7 @@ public final class BankScenario {
     sandbox.clock().advance(Duration.ofHours(27)); // a test moves the sandbox past the day's end
     Settlement day = client.settlements().get("st_" + today.toString().replace("-", "") + "MAD");
     List<Payment> bankPayments =
-        client.payments().listAutoPaging(ListParams.defaults()).stream()
+        client.payments().listAutoPaging(PaymentListParams.defaults()).stream()
             .filter(p -> p.amountCaptured().isPositive())
             .toList();
     ReconciliationReport report;

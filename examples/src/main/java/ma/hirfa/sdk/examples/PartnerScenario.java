@@ -19,6 +19,8 @@ import ma.hirfa.sdk.catalog.ExportProgress;
 import ma.hirfa.sdk.catalog.FileCheckpointStore;
 import ma.hirfa.sdk.catalog.FxQuote;
 import ma.hirfa.sdk.catalog.Product;
+import ma.hirfa.sdk.catalog.ProductDeleteParams;
+import ma.hirfa.sdk.catalog.ProductUpdateParams;
 import ma.hirfa.sdk.catalog.SyncReport;
 import ma.hirfa.sdk.testkit.Sandbox;
 
@@ -152,8 +154,10 @@ public final class PartnerScenario {
   private static void changeSomeProducts(CatalogClient catalog) {
     for (String id : List.of("prd_S000001", "prd_S000002", "prd_S000003")) {
       Product p = catalog.products().get(id);
-      catalog.products().update(p, p.toInput().stock(p.stock() + 5).build());
+      catalog
+          .products()
+          .update(p.id(), p.etag(), ProductUpdateParams.from(p).stock(p.stock() + 5).build());
     }
-    catalog.products().delete("prd_S000004");
+    catalog.products().delete("prd_S000004", ProductDeleteParams.anyVersion());
   }
 }

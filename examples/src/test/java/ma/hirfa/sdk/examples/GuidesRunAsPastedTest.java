@@ -67,7 +67,7 @@ class GuidesRunAsPastedTest {
 
   @Test
   void theGuidesOfEachAudienceArePasted() {
-    assertThat(guides()).contains("bank.md", "developer.md", "ecommerce.md");
+    assertThat(guides()).contains("bank.md", "developer.md", "ecommerce.md", "scaling.md");
   }
 
   @Test
@@ -159,7 +159,8 @@ class GuidesRunAsPastedTest {
       value = {
         "bank.md      | String cardNumber = | cardNumber",
         "ecommerce.md | Shop shop =         | shop",
-        "developer.md | FxQuote usd =       | usd"
+        "developer.md | FxQuote usd =       | usd",
+        "scaling.md   | DataSource dataSource = | dataSource"
       })
   void aGuideMissingADeclarationFailsNamingTheGuideAndTheUndefinedSymbol(
       String guide, String declaration, String symbol, @TempDir Path classes) {

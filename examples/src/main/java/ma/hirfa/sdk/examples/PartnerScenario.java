@@ -51,7 +51,7 @@ public final class PartnerScenario {
   }
 
   private static Result run(Sandbox sandbox, PrintStream out, Path checkpoint) {
-    Store shop = new Store(); // the retailer's own store
+    Shop shop = new Shop(new HashMap<>(), new HashMap<>()); // the retailer's own store
     long total = sandbox.catalog().productCount();
     try (CatalogClient catalog =
         CatalogClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
@@ -73,7 +73,7 @@ public final class PartnerScenario {
           "  Followed "
               + (second.upserts() + second.deletes())
               + " changes from the feed; the shop holds "
-              + shop.products.size()
+              + shop.products().size()
               + " products, the marketplace "
               + sandbox.catalog().productCount()
               + ".");
@@ -83,11 +83,13 @@ public final class PartnerScenario {
       Map<String, String> titles = new HashMap<>();
       for (String lang : List.of("ar", "fr", "en", "es")) {
         titles.put(lang, rug.title(Locale.forLanguageTag(lang)));
-        out.println("  " + lang + ": " + titles.get(lang));
       }
       FxQuote quote = catalog.fxQuotes().create("MAD", "EUR");
       DisplayPrice price = quote.display(rug.price());
       // [end]
+      for (String lang : List.of("ar", "fr", "en", "es")) {
+        out.println("  " + lang + ": " + titles.get(lang));
+      }
       out.println(
           "  Price: "
               + rug.price().format(Locale.forLanguageTag("fr-MA"))
@@ -99,7 +101,7 @@ public final class PartnerScenario {
       return new Result(
           first.imported(),
           second.upserts() + second.deletes(),
-          shop.products.size(),
+          shop.products().size(),
           sandbox.catalog().productCount(),
           titles,
           price);
@@ -107,38 +109,38 @@ public final class PartnerScenario {
   }
 
   /** The retailer's store: products by id, and the versions of deleted ids (tombstones). */
-  static final class Store {
-    final Map<String, Product> products = new HashMap<>();
-    final Map<String, Long> deleted = new HashMap<>();
-  }
+  record Shop(Map<String, Product> products, Map<String, Long> deleted) {}
 
   /** One run of the importer: in production, a scheduled job. */
   private static SyncReport sync(
-      CatalogClient catalog, Path checkpoint, Store shop, Consumer<ExportProgress> progress) {
+      CatalogClient catalog, Path checkpoint, Shop shop, Consumer<ExportProgress> progress) {
     // [snippet:sync]
-    return CatalogSync.builder(catalog)
-        .checkpointStore(FileCheckpointStore.at(checkpoint))
-        .heldProductIds(() -> shop.products.keySet().stream())
-        .importProgress(progress)
-        .handler(
-            change -> {
-              // A change can come twice or out of order: apply it only if it is newer.
-              String id = change.productId();
-              Product held = shop.products.get(id);
-              long version = held != null ? held.version() : shop.deleted.getOrDefault(id, -1L);
-              if (change.version() <= version) {
-                return;
-              }
-              if (change instanceof CatalogChange.Upsert u) {
-                shop.products.put(id, u.product());
-              } else {
-                shop.products.remove(id);
-                shop.deleted.put(id, change.version()); // a tombstone
-              }
-            })
-        .build()
-        .runUntilCaughtUp();
+    SyncReport report =
+        CatalogSync.builder(catalog)
+            .checkpointStore(FileCheckpointStore.at(checkpoint))
+            .heldProductIds(() -> shop.products().keySet().stream())
+            .importProgress(progress)
+            .handler(
+                change -> {
+                  // A change can come twice or out of order: apply it only if it is newer.
+                  String id = change.productId();
+                  Product held = shop.products().get(id);
+                  long version =
+                      held != null ? held.version() : shop.deleted().getOrDefault(id, -1L);
+                  if (change.version() <= version) {
+                    return;
+                  }
+                  if (change instanceof CatalogChange.Upsert u) {
+                    shop.products().put(id, u.product());
+                  } else {
+                    shop.products().remove(id);
+                    shop.deleted().put(id, change.version()); // a tombstone
+                  }
+                })
+            .build()
+            .runUntilCaughtUp();
     // [end]
+    return report;
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -41,9 +41,9 @@ public final class SharedStateExample {
 
   private SharedStateExample() {}
 
+  // [snippet:transactionalSync]
   /** One scheduled run of the import on one node; every node runs the same. */
-  public static SyncReport syncOnThisNode(CatalogClient catalog, DataSource db, String node) {
-    // [snippet:transactionalSync]
+  static SyncReport syncOnThisNode(CatalogClient catalog, DataSource db, String node) {
     JdbcCheckpointStore store =
         JdbcCheckpointStore.builder(db)
             .instanceId(node) // who holds the lease, in hirfa_sync_checkpoints
@@ -82,29 +82,10 @@ public final class SharedStateExample {
             })
         .build()
         .runUntilCaughtUp(); // LEASE_HELD at once on the nodes that are not syncing now
-    // [end]
   }
 
-  /** One delivery on one instance; true if this delivery applied it. */
-  public static boolean receive(
-      JdbcProcessedEvents processed, PaymentEventParser parser, WebhookMessage message)
-      throws SQLException {
-    // [snippet:sharedProcessedEvents]
-    return processed.processOnce(
-        message,
-        (m, tx) -> { // tx: the transaction that records m.id(); commit is the store's
-          if (parser.parse(m) instanceof PaymentEvent.PaymentSucceeded e) {
-            try (PreparedStatement paid =
-                tx.prepareStatement("UPDATE orders SET status = 'paid' WHERE reference = ?")) {
-              paid.setString(1, e.payment().orderReference());
-              paid.executeUpdate();
-            }
-          }
-        });
-    // [end]
-  }
-
-  private static Stream<String> liveProductIds(DataSource db) {
+  /** The ids the shop holds, not deleted: a re-import removes those the catalog lost. */
+  static Stream<String> liveProductIds(DataSource db) {
     List<String> ids = new ArrayList<>();
     try (Connection c = db.getConnection();
         var rows =
@@ -117,4 +98,27 @@ public final class SharedStateExample {
     }
     return ids.stream();
   }
+
+  // [end]
+
+  // [snippet:sharedProcessedEvents]
+  /** One delivery on one instance; true if this delivery applied it. */
+  static boolean receive(
+      JdbcProcessedEvents processed, PaymentEventParser parser, WebhookMessage message)
+      throws SQLException {
+    return processed.processOnce(
+        message,
+        (m, tx) -> { // tx: the transaction that records m.id(); commit is the store's
+          if (parser.parse(m) instanceof PaymentEvent.PaymentSucceeded e) {
+            try (PreparedStatement paid =
+                tx.prepareStatement("UPDATE orders SET status = 'paid' WHERE reference = ?")) {
+              paid.setString(1, e.payment().orderReference());
+              paid.executeUpdate();
+            }
+          }
+        });
+  }
+
+  // [end]
+
 }

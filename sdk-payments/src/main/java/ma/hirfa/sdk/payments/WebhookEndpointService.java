@@ -54,7 +54,8 @@ public final class WebhookEndpointService {
   }
 
   /**
-   * Registers a URL for some events, or for every event when the params name none. Returns the
+   * Registers a URL for the event types the params name, or for every event type, later ones
+   * included, when they name none ({@link WebhookEndpointCreateParams#allEvents}). Returns the
    * endpoint with its signing secret, shown only this once.
    */
   public WebhookEndpoint create(WebhookEndpointCreateParams params) {

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * waits add up; with prefetch the next page is fetched while the caller works.
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(2)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CatalogPrefetchBenchmark {

@@ -49,9 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * first time (target: under 2 µs); {@code sdkResilient − raw} is the SDK's whole per-call cost.
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 6, time = 2)
-@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
+@Fork(2)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PipelineBenchmark {

@@ -226,7 +226,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** The circuit breaker's state, like {@code CLOSED}; {@code DISABLED} without a breaker. */
   public String circuitState() {
-    return resilience.breaker == null ? "DISABLED" : resilience.breaker.getState().name();
+    return resilience.breakerState();
   }
 
   /** Open connections in the pool (idle and in use), for leak checks. */

@@ -66,7 +66,8 @@ class CallTruthTest {
                   b.sleeper(
                       d -> {
                         // Meanwhile, other calls saw the API fail and opened the breaker.
-                        holder[0].runtime.resilience.breaker.transitionToOpenState();
+                        java.util.Objects.requireNonNull(holder[0].runtime.resilience.breaker())
+                            .transitionToOpenState();
                       }));
       holder[0] = f;
 

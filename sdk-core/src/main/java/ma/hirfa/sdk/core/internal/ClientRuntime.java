@@ -1,6 +1,8 @@
 package ma.hirfa.sdk.core.internal;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import ma.hirfa.sdk.core.CircuitState;
+import ma.hirfa.sdk.core.ClientHealth;
 import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -34,6 +39,7 @@ public final class ClientRuntime implements AutoCloseable {
   final Resilience resilience;
   final ResponseReader reader;
   private final boolean ownsPool;
+  private volatile @Nullable LastCall lastCall;
 
   /** The pool owner's lifecycle, shared by every runtime derived from it. */
   private final Lifecycle shared;
@@ -226,8 +232,37 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** The circuit breaker's state, like {@code CLOSED}; {@code DISABLED} without a breaker. */
   public String circuitState() {
-    return resilience.breaker == null ? "DISABLED" : resilience.breaker.getState().name();
+    return health().circuit().name();
   }
+
+  /** What this client knows about the API's health, without making a call. */
+  public ClientHealth health() {
+    CircuitBreaker b = resilience.breaker;
+    CircuitState state =
+        b == null
+            ? CircuitState.DISABLED
+            : switch (b.getState()) {
+              case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+              case HALF_OPEN -> CircuitState.HALF_OPEN;
+              default -> CircuitState.CLOSED;
+            };
+    LastCall last = lastCall;
+    return new ClientHealth(
+        resilience.apiName,
+        state,
+        resilience.budget.available(),
+        last == null ? null : last.at,
+        last == null ? null : last.failure);
+  }
+
+  /** How the last call of this runtime ended; read by {@link #health()}. */
+  void lastCall(@Nullable HirfaException error) {
+    lastCall =
+        new LastCall(
+            options.clock().instant(), error == null ? null : error.getClass().getSimpleName());
+  }
+
+  private record LastCall(Instant at, @Nullable String failure) {}
 
   /** Open connections in the pool (idle and in use), for leak checks. */
   public int connectionCount() {

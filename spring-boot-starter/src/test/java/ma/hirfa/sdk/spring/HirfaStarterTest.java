@@ -9,7 +9,7 @@ import ma.hirfa.sdk.payments.Payment;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
 import ma.hirfa.sdk.payments.PaymentMethodInput;
 import ma.hirfa.sdk.payments.PaymentsClient;
-import ma.hirfa.sdk.spring.test.HirfaSandbox;
+import ma.hirfa.sdk.spring.test.AutoConfigureHirfaSandbox;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     classes = StarterApp.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"management.endpoints.web.exposure.include=health,metrics"})
-@HirfaSandbox
+@AutoConfigureHirfaSandbox
 class HirfaStarterTest {
   @Autowired PaymentsClient payments;
   @Autowired Sandbox sandbox;

@@ -7,12 +7,12 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
-/** Adds the sandbox to the contexts of tests annotated {@link HirfaSandbox}. */
+/** Adds the sandbox to the contexts of tests annotated {@link AutoConfigureHirfaSandbox}. */
 final class HirfaSandboxCustomizerFactory implements ContextCustomizerFactory {
   @Override
   public @Nullable ContextCustomizer createContextCustomizer(
       Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-    return TestContextAnnotationUtils.hasAnnotation(testClass, HirfaSandbox.class)
+    return TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureHirfaSandbox.class)
         ? new HirfaSandboxCustomizer()
         : null;
   }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
  *
  * <pre>{@code
  * @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
- * @HirfaSandbox
+ * @AutoConfigureHirfaSandbox
  * class CheckoutTest {
  *   @Autowired PaymentsClient payments;
  *   @Autowired Sandbox sandbox;
@@ -29,4 +29,4 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @ContextCustomizerFactories(HirfaSandboxCustomizerFactory.class)
-public @interface HirfaSandbox {}
+public @interface AutoConfigureHirfaSandbox {}

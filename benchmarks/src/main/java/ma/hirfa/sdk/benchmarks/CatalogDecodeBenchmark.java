@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +47,13 @@ public class CatalogDecodeBenchmark {
   private byte[] page;
   private Json json;
   private ObjectMapper jackson;
-  private com.squareup.moshi.JsonAdapter<Object> moshiMap;
+  private JsonAdapter<Object> moshiMap;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     page = Samples.page();
     json = new Json();
-    moshiMap = new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class);
+    moshiMap = new Moshi.Builder().build().adapter(Object.class);
     jackson =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())

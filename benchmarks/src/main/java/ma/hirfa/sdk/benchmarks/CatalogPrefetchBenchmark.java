@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import ma.hirfa.sdk.catalog.CatalogClient;
@@ -40,7 +41,7 @@ public class CatalogPrefetchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    String page = new String(Samples.page(), java.nio.charset.StandardCharsets.UTF_8);
+    String page = new String(Samples.page(), StandardCharsets.UTF_8);
     // Every page says there is another one, so the walk goes on as long as the caller wants.
     String endless =
         page.substring(0, page.lastIndexOf("\"next_cursor\""))
@@ -48,7 +49,7 @@ public class CatalogPrefetchBenchmark {
     server =
         new LocalServer(
             "application/json",
-            endless.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            endless.getBytes(StandardCharsets.UTF_8),
             1,
             new byte[0],
             TimeUnit.MILLISECONDS.toNanos(2));

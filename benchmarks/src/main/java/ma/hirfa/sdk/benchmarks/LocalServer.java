@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.benchmarks;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ final class LocalServer implements AutoCloseable {
   private void serve(Socket s) {
     try (s;
         InputStream in = s.getInputStream();
-        OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 65_536)) {
+        OutputStream out = new BufferedOutputStream(s.getOutputStream(), 65_536)) {
       byte[] buf = new byte[16_384];
       int state = 0;
       int n;

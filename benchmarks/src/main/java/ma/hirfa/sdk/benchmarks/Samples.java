@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Map;
 import ma.hirfa.sdk.testkit.Sandbox;
 import okhttp3.Request;
@@ -69,6 +70,6 @@ final class Samples {
     while (end > 0 && all[end - 1] != '\n') {
       end--;
     }
-    return java.util.Arrays.copyOf(all, end);
+    return Arrays.copyOf(all, end);
   }
 }

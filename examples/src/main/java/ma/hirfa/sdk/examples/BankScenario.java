@@ -111,15 +111,16 @@ public final class BankScenario {
             case REQUIRES_ACTION -> "send the cardholder to " + card.nextAction().redirectUrl();
             case SUCCEEDED -> "ship the order";
             case FAILED -> "decline: " + card.failureCode();
+            case UNKNOWN -> "a status newer than this SDK: log " + card.statusAsString();
             default -> "wait for the webhook";
           };
       // [end]
-      out.println("  Card payment " + card.id() + ": " + card.status().wireValue() + ", " + next);
+      out.println("  Card payment " + card.id() + ": " + card.statusAsString() + ", " + next);
       sandbox.completeThreeDs(card.id(), true);
       card = client.payments().get(card.id());
       out.println(
           "    cardholder authenticated -> "
-              + card.status().wireValue()
+              + card.statusAsString()
               + "; artisan gets "
               + card.feeSplit().artisanAmount()
               + " after a "
@@ -134,7 +135,7 @@ public final class BankScenario {
           "  Wallet payment "
               + wallet.id()
               + ": "
-              + wallet.status().wireValue()
+              + wallet.statusAsString()
               + " (approve on the phone)");
       Payment voucher =
           client.payments().create(params("ORD-1003", "780.00", PaymentMethodInput.cashVoucher()));
@@ -158,7 +159,7 @@ public final class BankScenario {
       out.println(
           "  A create whose response was lost after the platform committed it was retried with the same"
               + " Idempotency-Key: "
-              + lost.status().wireValue()
+              + lost.statusAsString()
               + ", payments on the platform for that order: "
               + count);
 
@@ -186,15 +187,15 @@ public final class BankScenario {
       // [end]
       out.println(
           "  Manual capture: "
-              + held.status().wireValue()
+              + held.statusAsString()
               + " for "
               + held.amount()
               + ", "
               + captured.amountCaptured()
               + " captured -> "
-              + captured.status().wireValue()
+              + captured.statusAsString()
               + "; an unwanted wallet payment -> "
-              + canceled.status().wireValue());
+              + canceled.statusAsString());
 
       // [snippet:refund]
       Refund refund = client.refunds().create(card, Money.parse("250.00", "MAD"));
@@ -222,7 +223,7 @@ public final class BankScenario {
               + " to RIB ****"
               + payout.destination().last4()
               + ": "
-              + payout.status().wireValue());
+              + payout.statusAsString());
 
       LocalDate today = LocalDate.ofInstant(sandbox.clock().instant(), ZoneOffset.UTC);
       sandbox.clock().advance(Duration.ofHours(3)); // the wallet is approved, the voucher paid
@@ -231,13 +232,13 @@ public final class BankScenario {
           .advance(Duration.ofDays(1)); // the payout arrives, the day's settlement closes
       List<String> statuses = new ArrayList<>();
       for (Payment p : List.of(card, wallet, voucher, lost, captured, canceled)) {
-        statuses.add(client.payments().get(p.id()).status().wireValue());
+        statuses.add(client.payments().get(p.id()).statusAsString());
       }
       out.println(
           "  A day later: payments "
               + statuses
               + ", payout "
-              + client.payouts().get(payout.id()).status().wireValue());
+              + client.payouts().get(payout.id()).statusAsString());
 
       // [snippet:reconcile]
       Settlement day = client.settlements().get("st_" + today.toString().replace("-", "") + "MAD");
@@ -276,7 +277,7 @@ public final class BankScenario {
           new TreeSet<>(shipped),
           count,
           refund.amount(),
-          client.payouts().get(payout.id()).status().wireValue(),
+          client.payouts().get(payout.id()).statusAsString(),
           report,
           List.copyOf(events));
     } finally {

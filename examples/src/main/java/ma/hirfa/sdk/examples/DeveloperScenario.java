@@ -140,9 +140,9 @@ public final class DeveloperScenario {
           "  Payment "
               + payment.id()
               + " "
-              + payment.status().wireValue()
+              + payment.statusAsString()
               + " → order "
-              + paid.status().wireValue());
+              + paid.statusAsString());
       out.println("  Shipped with tracking " + shipped.trackingNumber());
       return new Result(refused, verification, rug, paid, shipped);
     }

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import ma.hirfa.sdk.catalog.CatalogChange;
 import ma.hirfa.sdk.catalog.CatalogClient;
 import ma.hirfa.sdk.catalog.CatalogSync;
 import ma.hirfa.sdk.catalog.DisplayPrice;
+import ma.hirfa.sdk.catalog.ExportProgress;
 import ma.hirfa.sdk.catalog.FileCheckpointStore;
 import ma.hirfa.sdk.catalog.FxQuote;
 import ma.hirfa.sdk.catalog.Product;
@@ -108,10 +112,7 @@ public final class PartnerScenario {
 
   /** One run of the importer: in production, a scheduled job. */
   private static SyncReport sync(
-      CatalogClient catalog,
-      Path checkpoint,
-      Store shop,
-      java.util.function.Consumer<ma.hirfa.sdk.catalog.ExportProgress> progress) {
+      CatalogClient catalog, Path checkpoint, Store shop, Consumer<ExportProgress> progress) {
     // [snippet:sync]
     return CatalogSync.builder(catalog)
         .checkpointStore(FileCheckpointStore.at(checkpoint))
@@ -139,8 +140,8 @@ public final class PartnerScenario {
   }
 
   private static void deleteTree(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.examples;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,12 +33,12 @@ final class ProgressBar implements Consumer<ExportProgress> {
    * Console.isTerminal()} (called reflectively: this code compiles for 17) says.
    */
   private static boolean isTerminal() {
-    java.io.Console console = System.console();
+    Console console = System.console();
     if (console == null) {
       return false;
     }
     try {
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
       return true;
     }

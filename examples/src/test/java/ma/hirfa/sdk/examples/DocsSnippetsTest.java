@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The guides' code blocks are not copies that drift: each block after a {@code <!-- snippet:
  * File#name -->} marker must equal the region {@code // [snippet:name]} ... {@code // [end]} of
- * that example class, which the tour's tests compile and run.
+ * that example class, which the tour's tests compile and run (or of a guide's test, like {@code
+ * BankGuideTest}, which the build runs).
  */
 class DocsSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path SOURCES = ROOT.resolve("examples/src/main/java/ma/hirfa/sdk/examples");
+
+  /** The guides' tests (BankGuideTest): their regions are snippets too. */
+  private static final Path TESTS = ROOT.resolve("examples/src/test/java/ma/hirfa/sdk/examples");
+
   private static final Pattern MARKER =
       Pattern.compile("<!-- snippet: (\\w+)#(\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
 
@@ -30,7 +35,9 @@ class DocsSnippetsTest {
     List<Snippet> snippets = snippets();
     assertThat(snippets).hasSizeGreaterThanOrEqualTo(6);
     for (Snippet s : snippets) {
-      String source = Files.readString(SOURCES.resolve(s.file() + ".java"));
+      Path file = SOURCES.resolve(s.file() + ".java");
+      String source =
+          Files.readString(Files.exists(file) ? file : TESTS.resolve(s.file() + ".java"));
       assertThat(normalize(s.code()))
           .as("%s: snippet %s#%s", ROOT.relativize(s.guide()), s.file(), s.name())
           .isEqualTo(normalize(region(source, s.name())));

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * The register status of an artisan: artisan, maâlem (master, 10+ years), cooperative or handicraft
@@ -14,6 +15,8 @@ public enum ArtisanStatus implements WireEnum {
   ENTERPRISE("enterprise"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<ArtisanStatus> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   ArtisanStatus(String wireValue) {
@@ -23,5 +26,13 @@ public enum ArtisanStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static ArtisanStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

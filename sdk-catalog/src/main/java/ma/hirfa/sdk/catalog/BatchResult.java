@@ -19,7 +19,10 @@ public record BatchResult(List<Item> results) {
     return results.stream().filter(i -> i.status() == BatchItemStatus.FAILED).toList();
   }
 
-  /** The items created, updated or found unchanged. */
+  /**
+   * The items created, updated or found unchanged, and those with a status newer than this SDK (see
+   * {@link Item#statusAsString()}): everything but the failures.
+   */
   public List<Item> applied() {
     return results.stream().filter(i -> i.status() != BatchItemStatus.FAILED).toList();
   }
@@ -28,14 +31,22 @@ public record BatchResult(List<Item> results) {
    * One input's outcome.
    *
    * @param index its position in the batch
+   * @param statusAsString what happened, as the API sent it; {@link #status()} is its {@link
+   *     BatchItemStatus}
    * @param productId the product created or updated; null when it failed
    */
   public record Item(
       int index,
       String sku,
-      BatchItemStatus status,
+      String statusAsString,
       @Nullable String productId,
       List<FieldError> errors) {
+
+    /** What happened; {@link BatchItemStatus#UNKNOWN} for a value newer than this SDK. */
+    public BatchItemStatus status() {
+      return BatchItemStatus.fromWire(statusAsString);
+    }
+
     @Override
     public String toString() {
       return ModelStrings.of(this);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ModelStrings;
@@ -41,7 +42,7 @@ public record FxQuote(
           "amount.currency",
           "must be " + from + " for this quote but was " + amount.currencyCode());
     }
-    int digits = java.util.Currency.getInstance(to).getDefaultFractionDigits();
+    int digits = Currency.getInstance(to).getDefaultFractionDigits();
     BigDecimal converted =
         amount.toBigDecimal().multiply(rateValue()).setScale(digits, RoundingMode.HALF_UP);
     return Money.ofMajor(converted, to);

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * An order's state: {@code pending_payment} → {@code paid} → {@code shipped} → {@code delivered},
@@ -14,6 +15,8 @@ public enum OrderStatus implements WireEnum {
   CANCELLED("cancelled"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<OrderStatus> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   OrderStatus(String wireValue) {
@@ -23,5 +26,13 @@ public enum OrderStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static OrderStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * version and times. Prices are in MAD; show foreign buyers a {@link DisplayPrice} from an {@link
  * FxQuote}.
  *
+ * @param stock units in stock
  * @param hsCode the 6-digit Harmonized System code for customs
+ * @param vatRegimeAsString the VAT regime as the API sent it, or null when the product has none;
+ *     {@link #vatRegime()} is its {@link VatRegime}
  * @param antique over 100 years old: its export needs a licence
+ * @param statusAsString the status as sent; {@link #status()} is its {@link ProductStatus}
  * @param version increases on every change; {@link #etag()} is derived from it
  */
 public record Product(
@@ -34,12 +38,22 @@ public record Product(
     List<Image> images,
     @Nullable String hsCode,
     List<String> labels,
-    @Nullable VatRegime vatRegime,
+    @Nullable String vatRegimeAsString,
     boolean antique,
-    ProductStatus status,
+    String statusAsString,
     long version,
     Instant createdAt,
     Instant updatedAt) {
+
+  /** The VAT regime, or null; {@link VatRegime#UNKNOWN} for a value newer than this SDK. */
+  public @Nullable VatRegime vatRegime() {
+    return vatRegimeAsString == null ? null : VatRegime.fromWire(vatRegimeAsString);
+  }
+
+  /** The status; {@link ProductStatus#UNKNOWN} for a value newer than this SDK. */
+  public ProductStatus status() {
+    return ProductStatus.fromWire(statusAsString);
+  }
 
   /** The {@code If-Match} value of this version, {@code "<id>.<version>"}. */
   public String etag() {
@@ -53,7 +67,11 @@ public record Product(
     return title.resolve(locale);
   }
 
-  /** The fields a partner sets, to change some of them and {@code update} the product. */
+  /**
+   * The fields a partner sets, to change some of them and {@code update} the product. A VAT regime
+   * newer than this SDK cannot be sent back: {@code build()} refuses it with a {@link
+   * ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
+   */
   public ProductInput.Builder toInput() {
     ProductInput.Builder b =
         ProductInput.builder()
@@ -87,8 +105,9 @@ public record Product(
     if (hsCode != null) {
       b.hsCode(hsCode);
     }
-    if (vatRegime != null) {
-      b.vatRegime(vatRegime);
+    VatRegime regime = vatRegime();
+    if (regime != null) {
+      b.vatRegime(regime);
     }
     return b;
   }

@@ -10,23 +10,29 @@ import org.jspecify.annotations.Nullable;
  * newer ones. Compare {@link #version()} with what you hold and keep the newer.
  *
  * @param changeId stable: a change delivered again has the same id
- * @param type {@code upsert} or {@code delete}
+ * @param typeAsString {@code upsert} or {@code delete} as the API sent it; {@link #type()} is its
+ *     {@link ProductChangeType}
  * @param product the product as the upsert left it; absent from a thin change (fetch it with {@link
  *     ProductService#get(String)}) and from a delete
  * @param version the product's version after the change: for an upsert the product's version, for a
- *     delete the version of the deletion (one more than the product's last); 0 from a server that
- *     does not send it
+ *     delete the version of the deletion (one more than the product's last)
  */
 public record ProductChange(
     String changeId,
-    String type,
+    String typeAsString,
     String productId,
     @Nullable Product product,
     long version,
     Instant occurredAt) {
 
+  /** What the change does; {@link ProductChangeType#UNKNOWN} for a value newer than this SDK. */
+  public ProductChangeType type() {
+    return ProductChangeType.fromWire(typeAsString);
+  }
+
+  /** True for a deletion; any other type, a newer one included, carries a product to read. */
   public boolean isDelete() {
-    return type.equals("delete");
+    return type() == ProductChangeType.DELETE;
   }
 
   @Override

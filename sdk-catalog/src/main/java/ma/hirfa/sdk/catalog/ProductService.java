@@ -151,7 +151,7 @@ public final class ProductService {
           upsert(items.subList(from, Math.min(items.size(), from + MAX_BATCH))).results()) {
         all.add(
             new BatchResult.Item(
-                i.index() + offset, i.sku(), i.status(), i.productId(), i.errors()));
+                i.index() + offset, i.sku(), i.statusAsString(), i.productId(), i.errors()));
       }
     }
     return new BatchResult(all);

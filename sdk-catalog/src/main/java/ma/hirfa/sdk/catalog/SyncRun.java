@@ -187,7 +187,8 @@ final class SyncRun {
 
   private void apply(ProductChange c) {
     if (c.isDelete()) {
-      // A server that predates versions on deletions: a deletion is final (ids are never reused).
+      // A version below 1 breaks the contract (a missing one is refused when decoding); a deletion
+      // is final anyway (ids are never reused), so it outranks every version held.
       long version = c.version() > 0 ? c.version() : Long.MAX_VALUE;
       handle(new CatalogChange.Delete(c.changeId(), c.productId(), version));
       deletes++;

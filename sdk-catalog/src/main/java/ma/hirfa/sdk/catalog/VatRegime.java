@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * The VAT regime of a product: standard 20 %, locally made carpets exempt, small producers exempt,
@@ -14,6 +15,8 @@ public enum VatRegime implements WireEnum {
   EXPORT_EXEMPT("export_exempt"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<VatRegime> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   VatRegime(String wireValue) {
@@ -23,5 +26,13 @@ public enum VatRegime implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static VatRegime fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

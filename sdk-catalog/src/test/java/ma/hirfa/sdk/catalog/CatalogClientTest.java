@@ -313,7 +313,7 @@ class CatalogClientTest {
         p.id(),
         p.version(),
         p.sku(),
-        p.status().wireValue(),
+        p.statusAsString(),
         p.price().amountMinor(),
         p.stock(),
         p.title().asMap());

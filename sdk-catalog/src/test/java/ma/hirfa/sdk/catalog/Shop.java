@@ -56,7 +56,7 @@ final class Shop {
         p.id(),
         p.version(),
         p.sku(),
-        p.status().wireValue(),
+        p.statusAsString(),
         p.price().amountMinor(),
         p.stock(),
         p.title().asMap(),

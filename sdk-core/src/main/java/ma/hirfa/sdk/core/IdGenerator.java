@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.core;
 
+import ma.hirfa.sdk.core.internal.Uuids;
+
 /**
  * Mints the identifiers the SDK sends: idempotency keys for POST requests and the invocation id
  * that ties the attempts of one logical call together. Inject a deterministic generator in tests
@@ -10,7 +12,7 @@ public interface IdGenerator {
   /**
    * Random version-4 UUIDs from a DRBG {@link java.security.SecureRandom} seeded once by the OS.
    */
-  IdGenerator RANDOM_UUID = ma.hirfa.sdk.core.internal.Uuids::random;
+  IdGenerator RANDOM_UUID = Uuids::random;
 
   /** Returns a new identifier, unique with overwhelming probability; never null or blank. */
   String newId();

@@ -45,6 +45,36 @@ public final class LocalizedText {
     return b.build();
   }
 
+  /**
+   * A text as the API sent it, never refused for a detail: a key that is a well-formed tag is
+   * canonicalised as {@link Builder#put} does, any other key (like {@code fr_FR!}) is kept as sent
+   * and reached only through {@link #asMap()}, {@link #languages()} or the last step of {@link
+   * #resolve}; texts are kept as sent (in NFC), blank ones included. How the SDK decodes localized
+   * text, so that one malformed label never makes a product unreadable. For your own input use
+   * {@link #of(Map)} or {@link #builder()}, which check every tag and text.
+   *
+   * @throws ValidationException if {@code values} is empty (the contract requires one language)
+   */
+  public static LocalizedText fromWire(Map<String, String> values) {
+    Objects.requireNonNull(values, "values == null");
+    if (values.isEmpty()) {
+      throw new ValidationException("localizedText", "must have at least one language");
+    }
+    Map<String, String> out = new LinkedHashMap<>(values.size() * 2);
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = Objects.requireNonNull(e.getKey(), "a language tag is null");
+      String text = Objects.requireNonNull(e.getValue(), "a text is null");
+      String tag;
+      try {
+        tag = canonicalTag(key);
+      } catch (ValidationException malformed) {
+        tag = key;
+      }
+      out.put(tag, nfc(text));
+    }
+    return new LocalizedText(out);
+  }
+
   /** A text in one language. */
   public static LocalizedText of(String languageTag, String text) {
     return builder().put(languageTag, text).build();

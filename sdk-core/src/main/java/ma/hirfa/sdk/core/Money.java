@@ -1,10 +1,14 @@
 package ma.hirfa.sdk.core;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.internal.Redactor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An amount of money: a whole number of minor units (centimes for MAD) and an ISO 4217 currency.
@@ -20,20 +24,42 @@ import ma.hirfa.sdk.core.internal.Redactor;
  * }</pre>
  *
  * <p>On the wire: {@code {"amount_minor": 15000, "currency": "MAD"}}. Instances are immutable and
- * compare by amount and currency; {@link #compareTo} refuses to compare two currencies.
+ * compare by amount and currency code; {@link #compareTo} refuses to compare two currencies.
+ *
+ * <h2>A currency this Java runtime does not know</h2>
+ *
+ * The API may send any three capital letters as a currency (ISO 4217 adds codes; an older JDK lacks
+ * them). Such an amount is decoded, never refused, by {@link #fromWire}: its {@link #amountMinor()}
+ * and {@link #currencyCode()} are as sent, {@link #currency()} is empty, and what needs the
+ * currency's decimals ({@link #toBigDecimal()}, {@link #format}) throws a {@link
+ * ValidationException}. The factories for your own amounts ({@link #ofMinor(long, String)}, {@link
+ * #parse}...) accept only currencies the runtime knows, so a typo is caught before it is sent.
  */
 public final class Money implements Comparable<Money> {
   private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
 
   private final long amountMinor;
-  private final Currency currency;
+  private final String currencyCode;
 
-  private Money(long amountMinor, Currency currency) {
+  /** Null when this runtime does not know the code, or it has no minor units (like XAU). */
+  private final @Nullable Currency currency;
+
+  private Money(long amountMinor, String currencyCode, @Nullable Currency currency) {
     this.amountMinor = amountMinor;
+    this.currencyCode = currencyCode;
     this.currency = currency;
   }
 
-  /** {@code amountMinor} minor units of the currency with ISO code {@code currencyCode}. */
+  private Money(long amountMinor, Currency currency) {
+    this(amountMinor, currency.getCurrencyCode(), currency);
+  }
+
+  /**
+   * {@code amountMinor} minor units of the currency with ISO code {@code currencyCode}.
+   *
+   * @throws ValidationException if the code is not three capital letters, or not a currency with
+   *     minor units that this Java runtime knows
+   */
   public static Money ofMinor(long amountMinor, String currencyCode) {
     return new Money(amountMinor, currency(currencyCode));
   }
@@ -42,6 +68,25 @@ public final class Money implements Comparable<Money> {
   public static Money ofMinor(long amountMinor, Currency currency) {
     Objects.requireNonNull(currency, "currency == null");
     return new Money(amountMinor, checkFractionDigits(currency));
+  }
+
+  /**
+   * An amount as the API sent it: {@code currencyCode} may be any three capital letters, including
+   * a code this Java runtime does not know (then {@link #currency()} is empty). How the SDK decodes
+   * money, so that one amount in a new currency never makes a page, an export line or an event
+   * unreadable.
+   *
+   * @throws ValidationException if the code is not three capital letters (the contract's rule)
+   */
+  public static Money fromWire(long amountMinor, String currencyCode) {
+    Currency known = knownCurrency(currencyCode);
+    if (known != null) {
+      return new Money(amountMinor, known);
+    }
+    if (!isCode(currencyCode)) {
+      throw malformed(currencyCode);
+    }
+    return new Money(amountMinor, currencyCode, null);
   }
 
   /**
@@ -88,32 +133,49 @@ public final class Money implements Comparable<Money> {
     return amountMinor;
   }
 
-  public Currency currency() {
-    return currency;
+  /**
+   * The currency, or empty when this Java runtime does not know {@link #currencyCode()} (see {@link
+   * #fromWire}).
+   */
+  public Optional<Currency> currency() {
+    return Optional.ofNullable(currency);
   }
 
-  /** The ISO 4217 code, like {@code MAD}. */
+  /** The ISO 4217 code, like {@code MAD}, as sent: always present. */
   public String currencyCode() {
-    return currency.getCurrencyCode();
+    return currencyCode;
   }
 
   /**
    * Formats the amount with the JDK's CLDR data for {@code locale}: {@code fr-MA} gives {@code
    * 1.234,50 MAD}, {@code en-US} {@code MAD1,234.50}, {@code ar-MA} the Arabic currency sign {@code
    * د.م.} (its position and bidi marks follow the JDK's CLDR version).
+   *
+   * @throws ValidationException if this runtime does not know the currency
    */
-  public String format(java.util.Locale locale) {
-    java.util.Objects.requireNonNull(locale, "locale == null");
-    java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(locale);
-    f.setCurrency(currency);
-    f.setMinimumFractionDigits(Math.max(currency.getDefaultFractionDigits(), 0));
-    f.setMaximumFractionDigits(Math.max(currency.getDefaultFractionDigits(), 0));
+  public String format(Locale locale) {
+    Objects.requireNonNull(locale, "locale == null");
+    Currency known = knownCurrency();
+    NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+    f.setCurrency(known);
+    f.setMinimumFractionDigits(known.getDefaultFractionDigits());
+    f.setMaximumFractionDigits(known.getDefaultFractionDigits());
     return f.format(toBigDecimal());
   }
 
-  /** The amount in major units with the currency's scale, like {@code 150.00}. */
+  /**
+   * The amount in major units with the currency's scale, like {@code 150.00}.
+   *
+   * @throws ValidationException if this runtime does not know the currency: its decimals, and so
+   *     the major units, are unknown
+   */
   public BigDecimal toBigDecimal() {
-    return BigDecimal.valueOf(amountMinor, currency.getDefaultFractionDigits());
+    return BigDecimal.valueOf(amountMinor, knownCurrency().getDefaultFractionDigits());
+  }
+
+  /** A copy with another amount in the same currency, known or not. */
+  public Money withAmountMinor(long amountMinor) {
+    return new Money(amountMinor, currencyCode, currency);
   }
 
   public boolean isPositive() {
@@ -131,7 +193,7 @@ public final class Money implements Comparable<Money> {
   public Money plus(Money other) {
     sameCurrency(other);
     try {
-      return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
+      return withAmountMinor(Math.addExact(amountMinor, other.amountMinor));
     } catch (ArithmeticException e) {
       throw new ValidationException("amount", "sum overflows");
     }
@@ -140,7 +202,7 @@ public final class Money implements Comparable<Money> {
   public Money minus(Money other) {
     sameCurrency(other);
     try {
-      return new Money(Math.subtractExact(amountMinor, other.amountMinor), currency);
+      return withAmountMinor(Math.subtractExact(amountMinor, other.amountMinor));
     } catch (ArithmeticException e) {
       throw new ValidationException("amount", "difference overflows");
     }
@@ -150,7 +212,7 @@ public final class Money implements Comparable<Money> {
     if (amountMinor == Long.MIN_VALUE) {
       throw new ValidationException("amount", "negation overflows");
     }
-    return new Money(-amountMinor, currency);
+    return withAmountMinor(-amountMinor);
   }
 
   /** Orders amounts of the same currency; amounts of different currencies are not comparable. */
@@ -162,27 +224,47 @@ public final class Money implements Comparable<Money> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Money m && amountMinor == m.amountMinor && currency.equals(m.currency);
+    return o instanceof Money m
+        && amountMinor == m.amountMinor
+        && currencyCode.equals(m.currencyCode);
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(amountMinor) * 31 + currency.hashCode();
+    return Long.hashCode(amountMinor) * 31 + currencyCode.hashCode();
   }
 
-  /** Like {@code 150.00 MAD}. */
+  /**
+   * Like {@code 150.00 MAD}; {@code 15000 minor units of XYZ} for a currency this runtime does not
+   * know.
+   */
   @Override
   public String toString() {
-    return toBigDecimal().toPlainString() + " " + currency.getCurrencyCode();
+    if (currency == null) {
+      return amountMinor + " minor units of " + currencyCode;
+    }
+    return toBigDecimal().toPlainString() + " " + currencyCode;
   }
 
   private void sameCurrency(Money other) {
     Objects.requireNonNull(other, "other == null");
-    if (!currency.equals(other.currency)) {
+    if (!currencyCode.equals(other.currencyCode)) {
+      throw new ValidationException(
+          "currency", "cannot combine " + currencyCode + " and " + other.currencyCode);
+    }
+  }
+
+  private Currency knownCurrency() {
+    if (currency == null) {
       throw new ValidationException(
           "currency",
-          "cannot combine " + currency.getCurrencyCode() + " and " + other.currencyCode());
+          currencyCode
+              + " is a currency this Java runtime does not know: its decimals are unknown (the"
+              + " amount is "
+              + amountMinor
+              + " minor units)");
     }
+    return currency;
   }
 
   private static final Currency MAD = Currency.getInstance("MAD");
@@ -190,7 +272,22 @@ public final class Money implements Comparable<Money> {
   private static final Currency USD = Currency.getInstance("USD");
 
   private static Currency currency(String code) {
-    // The platform's three currencies without a lookup: every decoded amount comes through here.
+    Currency known = knownCurrency(code);
+    if (known != null) {
+      return known;
+    }
+    if (!isCode(code)) {
+      throw malformed(code);
+    }
+    throw new ValidationException(
+        "currency", "'" + code + "' is not an ISO 4217 currency with minor units");
+  }
+
+  /**
+   * The currency with this code if this runtime knows it and it has minor units, else null. The
+   * platform's three currencies are matched without a lookup: every decoded amount comes here.
+   */
+  private static @Nullable Currency knownCurrency(@Nullable String code) {
     if ("MAD".equals(code)) {
       return MAD;
     }
@@ -200,19 +297,27 @@ public final class Money implements Comparable<Money> {
     if ("USD".equals(code)) {
       return USD;
     }
-    if (code == null || code.length() != 3 || !isUpperAscii(code)) {
-      throw new ValidationException(
-          "currency",
-          "must be an upper-case ISO 4217 code like MAD but was " + Redactor.quote(code));
+    if (!isCode(code)) {
+      return null;
     }
     try {
-      return checkFractionDigits(Currency.getInstance(code));
+      Currency c = Currency.getInstance(code);
+      return c.getDefaultFractionDigits() < 0 ? null : c;
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("currency", "unknown ISO 4217 code '" + code + "'");
+      return null;
     }
   }
 
-  private static boolean isUpperAscii(String code) {
+  private static ValidationException malformed(@Nullable String code) {
+    return new ValidationException(
+        "currency", "must be an upper-case ISO 4217 code like MAD but was " + Redactor.quote(code));
+  }
+
+  /** Three upper-case ASCII letters: the shape of an ISO 4217 code, and the contract's rule. */
+  private static boolean isCode(@Nullable String code) {
+    if (code == null || code.length() != 3) {
+      return false;
+    }
     for (int i = 0; i < code.length(); i++) {
       char c = code.charAt(i);
       if (c < 'A' || c > 'Z') {

@@ -9,12 +9,17 @@ import java.util.concurrent.TimeUnit;
  * configured on {@link ClientOptions.Builder#sleeper(Sleeper)}, so that tests can record the
  * back-off delays instead of waiting for them.
  *
- * <p>A test sleeper usually advances a fake clock:
+ * <p>A test sleeper usually records the delays, or advances a fake clock by them:
  *
  * <pre>{@code
- * MutableClock clock = ...;
- * Sleeper sleeper = duration -> clock.advance(duration);
+ * List<Duration> waited = new CopyOnWriteArrayList<>();
+ * Sleeper sleeper = waited::add;
+ * ClientOptions options = ClientOptions.builder().apiKey("sk_test_x").sleeper(sleeper).build();
  * }</pre>
+ *
+ * <p>{@code hirfa-sdk-testkit} ships both halves: {@code ma.hirfa.sdk.testkit.FakeClock}, and
+ * {@code ma.hirfa.sdk.testkit.RecordingSleeper}, which records each back-off and advances that
+ * clock instead of waiting.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told; thread-safe. */
+/**
+ * A clock that moves only when told; thread-safe.
+ *
+ * <p>A small private copy of {@code ma.hirfa.sdk.testkit.FakeClock}, the one partners use:
+ * sdk-core's tests cannot depend on the testkit, which depends on sdk-core.
+ */
 public final class FakeClock extends Clock {
   private Instant now;
 

@@ -61,4 +61,26 @@ class LocalizedTextTest {
     assertThat(RUG.hasArabicOrFrench()).isTrue();
     assertThat(LocalizedText.of("en", "rug").hasArabicOrFrench()).isFalse();
   }
+
+  @Test
+  void textFromTheWireKeepsAMalformedKeyAsSentBesideTheCanonicalOnes() {
+    LocalizedText t = LocalizedText.fromWire(Map.of("FR", "Tapis", "not a tag!", "x"));
+
+    assertThat(t.get("fr")).isEqualTo("Tapis");
+    assertThat(t.asMap()).containsEntry("not a tag!", "x");
+    assertThat(t.resolve(Locale.forLanguageTag("es"))).isEqualTo("Tapis");
+  }
+
+  @Test
+  void textFromTheWireKeepsABlankTextAndRefusesOnlyAnEmptyObject() {
+    assertThat(LocalizedText.fromWire(Map.of("fr", " ")).get("fr")).isEqualTo(" ");
+    assertThatThrownBy(() -> LocalizedText.fromWire(Map.of()))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void textBuiltByHandStillRefusesAMalformedKey() {
+    assertThatThrownBy(() -> LocalizedText.of("not a tag!", "x"))
+        .isInstanceOf(ValidationException.class);
+  }
 }

@@ -102,4 +102,50 @@ class MoneyTest {
     // The sign's side and bidi marks moved between the CLDR of JDK 17 and 25; the digits did not.
     assertThat(s).contains("1.234,50").contains("د.م.");
   }
+
+  @Test
+  void anAmountFromTheWireKeepsACurrencyThisRuntimeDoesNotKnow() {
+    Money m = Money.fromWire(12_345, "QZX");
+
+    assertThat(m.amountMinor()).isEqualTo(12_345);
+    assertThat(m.currencyCode()).isEqualTo("QZX");
+    assertThat(m.currency()).isEmpty();
+    assertThat(m.toString()).isEqualTo("12345 minor units of QZX");
+    assertThat(m.plus(Money.fromWire(5, "QZX"))).isEqualTo(Money.fromWire(12_350, "QZX"));
+  }
+
+  @Test
+  void whatNeedsTheDecimalsOfAnUnknownCurrencyIsRefusedNamingTheCurrency() {
+    Money m = Money.fromWire(12_345, "QZX");
+
+    assertThatThrownBy(m::toBigDecimal)
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+    assertThatThrownBy(() -> m.format(java.util.Locale.FRANCE))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+  }
+
+  @Test
+  void anAmountFromTheWireInAKnownCurrencyEqualsTheSameAmountBuiltByHand() {
+    assertThat(Money.fromWire(15_000, "MAD")).isEqualTo(Money.ofMinor(15_000, "MAD"));
+    assertThat(Money.fromWire(500, "JPY")).isEqualTo(Money.ofMinor(500, "JPY"));
+    assertThat(Money.fromWire(15_000, "MAD").currency())
+        .hasValue(java.util.Currency.getInstance("MAD"));
+  }
+
+  /** The contract allows any three capitals; anything else breaks it and is refused. */
+  @ParameterizedTest
+  @ValueSource(strings = {"mad", "MA", "MADD", "", "M4D"})
+  void anAmountFromTheWireRefusesACodeThatIsNotThreeCapitals(String code) {
+    assertThatThrownBy(() -> Money.fromWire(1, code))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+  }
+
+  @Test
+  void amountsInDifferentUnknownCurrenciesDoNotCombine() {
+    assertThatThrownBy(() -> Money.fromWire(1, "QZX").plus(Money.fromWire(1, "QZY")))
+        .isInstanceOf(ValidationException.class);
+  }
 }

@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every back-off and advances a {@link FakeClock} instead of waiting. */
+/**
+ * Records every back-off and advances a {@link FakeClock} instead of waiting.
+ *
+ * <p>A small private copy of {@code ma.hirfa.sdk.testkit.RecordingSleeper}, the one partners use:
+ * sdk-core's tests cannot depend on the testkit, which depends on sdk-core.
+ */
 public final class RecordingSleeper implements Sleeper {
   private final FakeClock clock;
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();

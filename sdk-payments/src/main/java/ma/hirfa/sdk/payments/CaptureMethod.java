@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * Whether a successful authorization is captured at once or by {@link PaymentService#capture}.
@@ -11,6 +12,8 @@ public enum CaptureMethod implements WireEnum {
   MANUAL("manual"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<CaptureMethod> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   CaptureMethod(String wireValue) {
@@ -20,5 +23,13 @@ public enum CaptureMethod implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static CaptureMethod fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * What the payer must do before the payment can complete. {@code UNKNOWN} stands for a value newer
@@ -13,6 +14,8 @@ public enum NextActionType implements WireEnum {
   CASH_VOUCHER("cash_voucher"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<NextActionType> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   NextActionType(String wireValue) {
@@ -22,5 +25,13 @@ public enum NextActionType implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static NextActionType fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param amount what the buyer pays
  * @param amountCaptured what was captured (less than {@code amount} after a partial capture)
  * @param amountRefunded what was refunded so far
- * @param status see {@link PaymentStatus}
- * @param captureMethod automatic or manual
+ * @param statusAsString the status as the API sent it; {@link #status()} is its {@link
+ *     PaymentStatus}
+ * @param captureMethodAsString {@code automatic} or {@code manual} as sent; {@link
+ *     #captureMethod()} is its {@link CaptureMethod}
  * @param method how the buyer pays; card and phone numbers are never returned whole
  * @param orderReference the merchant's order reference
  * @param artisanId the beneficiary artisan
@@ -34,8 +36,8 @@ public record Payment(
     Money amount,
     Money amountCaptured,
     Money amountRefunded,
-    PaymentStatus status,
-    CaptureMethod captureMethod,
+    String statusAsString,
+    String captureMethodAsString,
     PaymentMethodDetails method,
     String orderReference,
     String artisanId,
@@ -52,6 +54,16 @@ public record Payment(
 
   public Payment {
     metadata = Map.copyOf(metadata);
+  }
+
+  /** The status; {@link PaymentStatus#UNKNOWN} for a value newer than this SDK. */
+  public PaymentStatus status() {
+    return PaymentStatus.fromWire(statusAsString);
+  }
+
+  /** How it is captured; {@link CaptureMethod#UNKNOWN} for a value newer than this SDK. */
+  public CaptureMethod captureMethod() {
+    return CaptureMethod.fromWire(captureMethodAsString);
   }
 
   /** What can still be refunded: captured minus refunded. */

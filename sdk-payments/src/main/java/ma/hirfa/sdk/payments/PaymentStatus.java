@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * The state of a payment: {@code requires_action} → {@code processing} → {@code succeeded} | {@code
@@ -16,6 +17,8 @@ public enum PaymentStatus implements WireEnum {
   CANCELED("canceled"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<PaymentStatus> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   PaymentStatus(String wireValue) {
@@ -25,5 +28,13 @@ public enum PaymentStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static PaymentStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

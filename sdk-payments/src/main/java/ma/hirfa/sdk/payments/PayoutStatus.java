@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /**
  * The state of a payout: {@code pending} → {@code in_transit} → {@code paid} | {@code failed} |
@@ -14,6 +15,8 @@ public enum PayoutStatus implements WireEnum {
   RETURNED("returned"),
   UNKNOWN("unknown");
 
+  private static final WireEnums<PayoutStatus> BY_WIRE = WireEnums.index(values());
+
   private final String wireValue;
 
   PayoutStatus(String wireValue) {
@@ -23,5 +26,13 @@ public enum PayoutStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static PayoutStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -1,13 +1,17 @@
 package ma.hirfa.sdk.payments;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,7 +110,7 @@ public final class Reconciliation {
             line.referenceId(),
             null,
             line.amount(),
-            "a line type this SDK does not know");
+            "a line type this SDK does not know: " + Redactor.quote(line.typeAsString()));
       } else if (entry == null) {
         found.add(
             Mismatch.Kind.MISSING_FROM_BANK,
@@ -182,7 +186,7 @@ public final class Reconciliation {
       found.add(
           Mismatch.Kind.NET_DIFFERS,
           line.referenceId(),
-          Money.ofMinor(expected, line.net().currency()),
+          line.net().withAmountMinor(expected),
           line.net(),
           "net is not amount minus fee");
     }
@@ -198,7 +202,7 @@ public final class Reconciliation {
           announced,
           "the settlement's net is in " + announced.currencyCode());
     } else if (!net.equals(announced.amountMinor())) {
-      Money sum = net.fitsInLong() ? Money.ofMinor(net.longValue(), announced.currency()) : null;
+      Money sum = net.fitsInLong() ? announced.withAmountMinor(net.longValue()) : null;
       found.add(
           Mismatch.Kind.TOTAL_DIFFERS,
           settlement.id(),
@@ -232,8 +236,11 @@ public final class Reconciliation {
     BigInteger d =
         BigInteger.valueOf(actual.amountMinor())
             .subtract(BigInteger.valueOf(expected.amountMinor()));
-    return new java.math.BigDecimal(d, expected.currency().getDefaultFractionDigits())
-            .toPlainString()
+    Optional<Currency> currency = expected.currency();
+    if (currency.isEmpty()) {
+      return d + " minor units of " + expected.currencyCode();
+    }
+    return new BigDecimal(d, currency.get().getDefaultFractionDigits()).toPlainString()
         + " "
         + expected.currencyCode();
   }

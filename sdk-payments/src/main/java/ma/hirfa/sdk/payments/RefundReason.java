@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /** Why a payment is refunded. {@code UNKNOWN} stands for a value newer than this SDK. */
 public enum RefundReason implements WireEnum {
@@ -9,6 +10,8 @@ public enum RefundReason implements WireEnum {
   FRAUDULENT("fraudulent"),
   DAMAGED_IN_TRANSIT("damaged_in_transit"),
   UNKNOWN("unknown");
+
+  private static final WireEnums<RefundReason> BY_WIRE = WireEnums.index(values());
 
   private final String wireValue;
 
@@ -19,5 +22,13 @@ public enum RefundReason implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static RefundReason fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
+import ma.hirfa.sdk.core.internal.WireEnums;
 
 /** The state of a refund. {@code UNKNOWN} stands for a value newer than this SDK. */
 public enum RefundStatus implements WireEnum {
@@ -8,6 +9,8 @@ public enum RefundStatus implements WireEnum {
   SUCCEEDED("succeeded"),
   FAILED("failed"),
   UNKNOWN("unknown");
+
+  private static final WireEnums<RefundStatus> BY_WIRE = WireEnums.index(values());
 
   private final String wireValue;
 
@@ -18,5 +21,13 @@ public enum RefundStatus implements WireEnum {
   @Override
   public String wireValue() {
     return wireValue;
+  }
+
+  /**
+   * The constant whose wire value is {@code wireValue}, or {@link #UNKNOWN} for a value newer than
+   * this SDK.
+   */
+  public static RefundStatus fromWire(String wireValue) {
+    return BY_WIRE.get(wireValue);
   }
 }

@@ -21,12 +21,12 @@ final class Books {
     PaymentStatus status = captured.isPositive() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED;
     return new Payment(
         id,
-        captured.isPositive() ? captured : Money.ofMinor(10_000, captured.currency()),
+        captured.isPositive() ? captured : captured.withAmountMinor(10_000),
         captured,
-        Money.zero(captured.currencyCode()),
-        status,
-        CaptureMethod.AUTOMATIC,
-        new PaymentMethodDetails(PaymentMethodType.CARD, "visa", "4242", null),
+        captured.withAmountMinor(0),
+        status.wireValue(),
+        CaptureMethod.AUTOMATIC.wireValue(),
+        new PaymentMethodDetails(PaymentMethodType.CARD.wireValue(), "visa", "4242", null),
         "ORD-" + id,
         "art_7QK2M9",
         new FeeSplit(fee, captured),
@@ -42,7 +42,7 @@ final class Books {
   }
 
   static Refund refund(String id, Money amount, RefundStatus status) {
-    return new Refund(id, "pay_x", amount, status, null, AT);
+    return new Refund(id, "pay_x", amount, status.wireValue(), null, AT);
   }
 
   static Payout payout(String id, Money amount, PayoutStatus status) {
@@ -50,8 +50,8 @@ final class Books {
         id,
         "art_7QK2M9",
         amount,
-        status,
-        new Payout.Destination(PayoutDestinationType.RIB, "4921"),
+        status.wireValue(),
+        new Payout.Destination(PayoutDestinationType.RIB.wireValue(), "4921"),
         null,
         null,
         AT);
@@ -63,16 +63,16 @@ final class Books {
 
   static SettlementLine line(
       SettlementLineType type, String ref, Money amount, Money fee, Money net) {
-    return new SettlementLine("stl_" + ref, type, ref, amount, fee, net, AT);
+    return new SettlementLine("stl_" + ref, type.wireValue(), ref, amount, fee, net, AT);
   }
 
   static Settlement settlement(String currency, Money net, int lineCount) {
-    Money zero = Money.zero(currency);
+    Money zero = Money.fromWire(0, currency);
     return new Settlement(
         "st_20261129" + currency,
         LocalDate.of(2026, 11, 29),
         currency,
-        SettlementStatus.AVAILABLE,
+        SettlementStatus.AVAILABLE.wireValue(),
         zero,
         zero,
         zero,

@@ -200,7 +200,7 @@ class ReconciliationPropertyTest {
               "refund:" + r.id(),
               r.id(),
               r.status() == RefundStatus.SUCCEEDED,
-              Money.ofMinor(-r.amount().amountMinor(), r.amount().currency()),
+              r.amount().negate(),
               Money.zero(r.amount().currencyCode()));
       bank.computeIfAbsent(b.key, k -> new ArrayList<>()).add(b);
     }
@@ -210,7 +210,7 @@ class ReconciliationPropertyTest {
               "payout:" + p.id(),
               p.id(),
               p.status() == PayoutStatus.PAID,
-              Money.ofMinor(-p.amount().amountMinor(), p.amount().currency()),
+              p.amount().negate(),
               Money.zero(p.amount().currencyCode()));
       bank.computeIfAbsent(b.key, k -> new ArrayList<>()).add(b);
     }
@@ -224,7 +224,7 @@ class ReconciliationPropertyTest {
     BigInteger sum = BigInteger.ZERO;
     int matched = 0;
     for (SettlementLine l : day.lines) {
-      String key = l.type().wireValue() + ":" + l.referenceId();
+      String key = l.typeAsString() + ":" + l.referenceId();
       Book book = bank.containsKey(key) ? bank.get(key).get(0) : null;
       int times = book == null ? 0 : named.merge(key, 1, Integer::sum);
       List<String> found = new ArrayList<>();

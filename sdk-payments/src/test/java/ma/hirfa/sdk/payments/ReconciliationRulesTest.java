@@ -190,4 +190,47 @@ class ReconciliationRulesTest {
     assertThat(r.unlistedMismatches()).isEqualTo(n - Reconciliation.MAX_LISTED);
     assertThat(used[1] - used[0]).as("heap growth over 4.8 million lines").isLessThan(64L << 20);
   }
+
+  /** A settlement in a currency this Java runtime does not know is reconciled in minor units. */
+  @Test
+  void aDayInACurrencyThisRuntimeDoesNotKnowIsReconciledAndItsMismatchesSaidInMinorUnits() {
+    Money captured = Money.fromWire(125_000, "QZX");
+    Money fee = Money.fromWire(12_500, "QZX");
+    Payment bank = payment("pay_1", captured.withAmountMinor(125_001), fee);
+
+    ReconciliationReport r =
+        Books.reconcile(
+            settlement("QZX", captured.minus(fee), 1),
+            List.of(line(PAYMENT, "pay_1", captured, fee)),
+            List.of(bank),
+            List.of(),
+            List.of());
+
+    assertThat(r.mismatches())
+        .singleElement()
+        .satisfies(m -> assertThat(m.detail()).isEqualTo("differs by -1 minor units of QZX"));
+  }
+
+  @Test
+  void aLineOfATypeNewerThanTheSdkIsReportedWithTheTypeTheApiSent() {
+    SettlementLine adjustment =
+        new SettlementLine(
+            "stl_adj", "fx_adjustment", "adj_1", mad(100), mad(0), mad(100), Books.AT);
+
+    ReconciliationReport r =
+        Books.reconcile(
+            settlement("MAD", mad(112_600), 2),
+            List.of(paidLine, adjustment),
+            List.of(paid),
+            List.of(),
+            List.of());
+
+    assertThat(r.mismatches())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(Kind.UNKNOWN_LINE_TYPE);
+              assertThat(m.detail()).contains("'fx_adjustment'");
+            });
+  }
 }

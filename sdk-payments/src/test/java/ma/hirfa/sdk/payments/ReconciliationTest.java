@@ -75,7 +75,7 @@ class ReconciliationTest {
                 r.id(),
                 r.paymentId(),
                 Money.parse("25.01", "MAD"),
-                r.status(),
+                r.statusAsString(),
                 r.reason(),
                 r.createdAt()));
 
@@ -102,8 +102,8 @@ class ReconciliationTest {
             unknownToSettlement.amount(),
             unknownToSettlement.amountCaptured(),
             unknownToSettlement.amountRefunded(),
-            unknownToSettlement.status(),
-            unknownToSettlement.captureMethod(),
+            unknownToSettlement.statusAsString(),
+            unknownToSettlement.captureMethodAsString(),
             unknownToSettlement.method(),
             unknownToSettlement.orderReference(),
             unknownToSettlement.artisanId(),

@@ -1,8 +1,13 @@
 package ma.hirfa.sdk.testkit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour.ExportPlan;
+import ma.hirfa.sdk.testkit.marketplace.CatalogMisbehaviour.FeedFault;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,27 +25,26 @@ import org.jspecify.annotations.Nullable;
  * <p>Rate-limit storms, resets and delays come from {@link Sandbox#faults()}.
  */
 public final class CatalogFaults {
-  /** How the next export behaves; {@code cutAt} -1 and {@code dropLast} 0 for a whole body. */
-  record ExportPlan(long cutAt, int dropLast, boolean omitHeaders, boolean spacedClosingLine) {}
 
-  /** How the next feed page behaves. */
-  enum FeedFault {
-    /** An earlier page again: changes already delivered, and that page's next cursor. */
-    REPLAY,
-    /** The page's changes in a shuffled order. */
-    SHUFFLE,
-    /** No changes, {@code has_more: true} and the cursor that was asked for. */
-    STALL,
-    /** Upserts without their {@code product}. */
-    THIN
-  }
-
+  @GuardedBy("this")
   private final Deque<Long> cuts = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private final Deque<Integer> drops = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private int omitHeaders;
+
+  @GuardedBy("this")
   private boolean spacedClosingLine;
+
+  @GuardedBy("this")
   private final Deque<FeedFault> feed = new ArrayDeque<>();
+
+  @GuardedBy("this")
   private final SplittableRandom random;
+
+  @GuardedBy("this")
   private int expiries;
 
   CatalogFaults(long seed) {
@@ -54,7 +58,7 @@ public final class CatalogFaults {
    */
   public synchronized CatalogFaults cutExportAt(long bytes) {
     if (bytes < 0) {
-      throw new IllegalArgumentException("bytes must be 0 or more but was " + bytes);
+      throw new ValidationException("bytes", "must be 0 or more but was " + bytes);
     }
     cuts.add(bytes);
     return this;
@@ -66,7 +70,7 @@ public final class CatalogFaults {
    */
   public synchronized CatalogFaults cutExportBeforeEnd(int bytes) {
     if (bytes < 1) {
-      throw new IllegalArgumentException("bytes must be positive but was " + bytes);
+      throw new ValidationException("bytes", "must be positive but was " + bytes);
     }
     drops.add(bytes);
     return this;
@@ -127,6 +131,31 @@ public final class CatalogFaults {
 
   // --- read by the sandbox ------------------------------------------------------------------
 
+  /** The view the export and the feed read. */
+  CatalogMisbehaviour misbehaviour() {
+    return new CatalogMisbehaviour() {
+      @Override
+      public ExportPlan nextExport() {
+        return CatalogFaults.this.nextExport();
+      }
+
+      @Override
+      public @Nullable FeedFault nextFeedFault() {
+        return CatalogFaults.this.nextFeedFault();
+      }
+
+      @Override
+      public int expiries() {
+        return CatalogFaults.this.expiries();
+      }
+
+      @Override
+      public long nextSeed() {
+        return CatalogFaults.this.nextSeed();
+      }
+    };
+  }
+
   synchronized ExportPlan nextExport() {
     Long cut = cuts.poll();
     boolean omit = omitHeaders > 0;
@@ -149,6 +178,7 @@ public final class CatalogFaults {
     return random.nextLong();
   }
 
+  @GuardedBy("this")
   private CatalogFaults addFeed(FeedFault fault, int times) {
     for (int i = positive(times); i > 0; i--) {
       feed.add(fault);
@@ -158,7 +188,7 @@ public final class CatalogFaults {
 
   private static int positive(int times) {
     if (times < 1) {
-      throw new IllegalArgumentException("times must be positive but was " + times);
+      throw new ValidationException("times", "must be positive but was " + times);
     }
     return times;
   }

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import ma.hirfa.sdk.testkit.marketplace.Product;
+import ma.hirfa.sdk.testkit.marketplace.ProductStore;
 
 /**
  * What the sandbox's catalog holds right now, so a test can check an import or a sync against it:
@@ -16,16 +18,16 @@ import java.util.TreeMap;
  * long expected = sandbox.catalog().checksum();
  * long actual = 0;
  * for (Product p : imported) {
- *   actual += CatalogView.digest(p.id(), p.version(), p.sku(), p.status().wire(),
+ *   actual += CatalogView.digest(p.id(), p.version(), p.sku(), p.statusAsString(),
  *       p.price().amountMinor(), p.stock(), p.title().asMap());
  * }
  * assertThat(actual).isEqualTo(expected);
  * }</pre>
  */
 public final class CatalogView {
-  private final MarketplaceApi api;
+  private final ProductStore api;
 
-  CatalogView(MarketplaceApi api) {
+  CatalogView(ProductStore api) {
     this.api = api;
   }
 
@@ -69,7 +71,7 @@ public final class CatalogView {
 
   /** The version the catalog holds for a product, or -1 when it does not exist (or was deleted). */
   public long version(String productId) {
-    MarketplaceApi.Product p = api.product(productId);
+    Product p = api.find(productId);
     return p == null ? -1 : p.version();
   }
 

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import ma.hirfa.sdk.testkit.server.Exchange;
 
 /**
  * Seeded copies of a JSON document with one key written twice in one of its objects, at any depth,
@@ -42,7 +44,7 @@ public final class DuplicateKeys {
     JsonNode root;
     try {
       root = Exchange.JSON.readTree(json);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not JSON", e);
     }
     List<String> paths = new ArrayList<>();

@@ -2,10 +2,15 @@ package ma.hirfa.sdk.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +57,7 @@ public final class Faults {
       Kind kind, String method, String pathPrefix, int status, Duration delay, int remaining) {}
 
   private final List<Rule> rules = new ArrayList<>();
-  private final java.util.Map<String, List<Step>> scripts = new java.util.HashMap<>();
+  private final Map<String, List<Step>> scripts = new HashMap<>();
 
   /**
    * One step of a per-attempt {@link #script}: what happens to one attempt of a call. Build them
@@ -108,7 +113,7 @@ public final class Faults {
 
     private static void checkServerError(int status) {
       if (status < 500 || status > 599) {
-        throw new IllegalArgumentException("status must be 5xx but was " + status);
+        throw new ValidationException("status", "must be 5xx but was " + status);
       }
     }
   }
@@ -150,7 +155,7 @@ public final class Faults {
   /** Answers {@code status} (5xx, or 429 with {@code Retry-After: 1}) without processing. */
   public Faults status(String method, String pathPrefix, int status, int times) {
     if (status != 429 && (status < 500 || status > 599)) {
-      throw new IllegalArgumentException("status must be 429 or 5xx but was " + status);
+      throw new ValidationException("status", "must be 429 or 5xx but was " + status);
     }
     return add(Kind.STATUS, method, pathPrefix, status, defaultRetryAfter(status), times);
   }
@@ -168,8 +173,9 @@ public final class Faults {
   public Faults rateLimited(
       String method, String pathPrefix, @Nullable Duration retryAfter, int times) {
     if (retryAfter != null && (retryAfter.isNegative() || retryAfter.toSeconds() < 1)) {
-      throw new IllegalArgumentException(
-          "retryAfter must be at least one second (or null for no header) but was " + retryAfter);
+      throw new ValidationException(
+          "retryAfter",
+          "must be at least one second (or null for no header) but was " + retryAfter);
     }
     return add(
         Kind.STATUS,
@@ -206,35 +212,35 @@ public final class Faults {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(pathPrefix, "pathPrefix == null");
     if (!(probability > 0 && probability <= 1)) {
-      throw new IllegalArgumentException("probability must be in (0, 1] but was " + probability);
+      throw new ValidationException("probability", "must be in (0, 1] but was " + probability);
     }
     if (kinds.length == 0) {
-      throw new IllegalArgumentException("name at least one kind of fault");
+      throw new ValidationException("kinds", "name at least one kind of fault");
     }
     this.randomRule =
         new RandomRule(
             method.toUpperCase(Locale.ROOT),
             pathPrefix,
             probability,
-            new java.util.SplittableRandom(seed),
+            new SplittableRandom(seed),
             List.of(kinds));
     return this;
   }
 
   /** How many faults {@link #random} injected, by kind. */
-  public synchronized java.util.Map<Kind, Integer> randomFaultsInjected() {
-    return java.util.Map.copyOf(injected);
+  public synchronized Map<Kind, Integer> randomFaultsInjected() {
+    return Map.copyOf(injected);
   }
 
   private record RandomRule(
       String method,
       String pathPrefix,
       double probability,
-      java.util.SplittableRandom random,
+      SplittableRandom random,
       List<Kind> kinds) {}
 
   private @Nullable RandomRule randomRule;
-  private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
+  private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
 
   /** Removes every rule and script, random faults included. */
   public synchronized void clear() {
@@ -253,7 +259,7 @@ public final class Faults {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(pathPrefix, "pathPrefix == null");
     if (times < 1) {
-      throw new IllegalArgumentException("times must be positive but was " + times);
+      throw new ValidationException("times", "must be positive but was " + times);
     }
     rules.add(new Rule(kind, method.toUpperCase(Locale.ROOT), pathPrefix, status, delay, times));
     return this;

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +53,7 @@ public final class Gate implements AutoCloseable {
   }
 
   private static ServerSocket bindAnyStablePort() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom();
+    SplittableRandom random = new SplittableRandom();
     IllegalStateException last = null;
     for (int i = 0; i < 100; i++) {
       try {
@@ -60,7 +62,7 @@ public final class Gate implements AutoCloseable {
         last = taken;
       }
     }
-    throw java.util.Objects.requireNonNull(last);
+    throw Objects.requireNonNull(last);
   }
 
   /** The port clients connect to. */

@@ -8,6 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +18,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import ma.hirfa.sdk.core.LocalizedText;
@@ -84,6 +89,21 @@ public final class RecordSamples {
   /** Every public record declared in the package of {@code anchor}, nested ones included. */
   @SuppressWarnings("unchecked")
   public static List<Class<? extends Record>> publicRecordsInPackageOf(Class<?> anchor) {
+    List<Class<? extends Record>> out = new ArrayList<>();
+    for (Class<?> c : publicTypesInPackageOf(anchor)) {
+      if (c.isRecord()) {
+        out.add((Class<? extends Record>) c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every public type declared in the package of {@code anchor}, nested ones included, sorted by
+   * name; read from the directory or the jar that holds {@code anchor} (a reactor build puts the
+   * jar of a module on its neighbours' class path, an IDE its classes directory).
+   */
+  public static List<Class<?>> publicTypesInPackageOf(Class<?> anchor) {
     Path root;
     try {
       root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -91,18 +111,22 @@ public final class RecordSamples {
       throw new IllegalStateException(e);
     }
     String pkg = anchor.getPackageName();
-    Path dir = root.resolve(pkg.replace('.', '/'));
-    List<Class<? extends Record>> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        String name = f.getFileName().toString();
-        if (!name.endsWith(".class") || name.equals("module-info.class")) {
-          continue;
-        }
-        Class<?> c =
-            Class.forName(pkg + "." + name.replace(".class", ""), false, anchor.getClassLoader());
-        if (c.isRecord() && isPublic(c)) {
-          out.add((Class<? extends Record>) c);
+    List<Class<?>> out = new ArrayList<>();
+    try (FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root)) {
+      Path base = jar == null ? root : jar.getPath("/");
+      try (Stream<Path> files = Files.list(base.resolve(pkg.replace('.', '/')))) {
+        for (Path f : files.sorted().toList()) {
+          String name = f.getFileName().toString();
+          if (!name.endsWith(".class")
+              || name.equals("module-info.class")
+              || name.equals("package-info.class")) {
+            continue;
+          }
+          String simple = name.substring(0, name.length() - ".class".length());
+          Class<?> c = Class.forName(pkg + "." + simple, false, anchor.getClassLoader());
+          if (isPublic(c)) {
+            out.add(c);
+          }
         }
       }
     } catch (IOException e) {
@@ -283,11 +307,11 @@ public final class RecordSamples {
     if (raw == LocalDate.class) {
       return LocalDate.of(2026, 11, 29);
     }
-    if (raw == java.util.OptionalLong.class) {
-      return java.util.OptionalLong.of(1);
+    if (raw == OptionalLong.class) {
+      return OptionalLong.of(1);
     }
-    if (raw == java.util.OptionalInt.class) {
-      return java.util.OptionalInt.of(1);
+    if (raw == OptionalInt.class) {
+      return OptionalInt.of(1);
     }
     if (raw == Duration.class) {
       return Duration.ofSeconds(1);
@@ -295,8 +319,8 @@ public final class RecordSamples {
     if (raw == URI.class) {
       return URI.create("https://shop.example/a");
     }
-    if (raw == java.util.Currency.class) {
-      return java.util.Currency.getInstance("MAD");
+    if (raw == Currency.class) {
+      return Currency.getInstance("MAD");
     }
     if (raw == LocalizedText.class) {
       return LocalizedText.of("fr", "Tapis");

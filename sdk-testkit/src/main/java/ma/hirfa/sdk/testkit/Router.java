@@ -1,7 +1,5 @@
 package ma.hirfa.sdk.testkit;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -9,35 +7,45 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import ma.hirfa.sdk.testkit.payments.PaymentsHandler;
+import ma.hirfa.sdk.testkit.server.ContractValidator;
+import ma.hirfa.sdk.testkit.server.Exchange;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
+import ma.hirfa.sdk.testkit.server.Ids;
+import ma.hirfa.sdk.testkit.server.Problems;
+import ma.hirfa.sdk.testkit.server.RateLimiter;
+import ma.hirfa.sdk.testkit.server.RouteTable;
+import ma.hirfa.sdk.testkit.server.Streamer;
+import ma.hirfa.sdk.testkit.server.Timeline;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sandbox's request pipeline, as a WireMock transformer behind one catch-all stub: faults,
- * authentication, rate limit, contract check, idempotency, then the resource handlers.
+ * The sandbox's request pipeline, as a WireMock transformer behind one catch-all stub: journal,
+ * faults, authentication, rate limit, contract check, idempotency, what fell due on the clock, then
+ * the handler the contract's route table binds to the request's operation.
  */
 final class Router implements ResponseDefinitionTransformerV2 {
   static final String NAME = "hirfa-sandbox";
   private static final Pattern TEST_KEY = Pattern.compile("sk_test_[A-Za-z0-9]{8,200}");
+  private static final Pattern THREE_DS = Pattern.compile("/sandbox/3ds/(pay_[A-Za-z0-9]+)");
 
   private final Ids requestIds;
   private final Faults faults;
   private final RateLimiter rateLimiter;
+  private final RouteTable routes;
   private final ContractValidator contract;
   private final IdempotencyStore idempotency;
-  private final PaymentsApi payments;
-  private final MarketplaceApi marketplace;
+  private final PaymentsHandler payments;
   private final Streamer streamer;
-  private final WebhookDispatcher webhooks;
-  private final Ledger ledger;
+  private final Timeline timeline;
+  private final RequestJournal journal;
   private final SandboxClock clock;
   private final boolean strictResponses;
   private final java.util.concurrent.atomic.AtomicLong writes =
@@ -47,25 +55,24 @@ final class Router implements ResponseDefinitionTransformerV2 {
       Ids requestIds,
       Faults faults,
       RateLimiter rateLimiter,
-      ContractValidator contract,
+      RouteTable routes,
       IdempotencyStore idempotency,
-      PaymentsApi payments,
-      MarketplaceApi marketplace,
+      PaymentsHandler payments,
       Streamer streamer,
-      WebhookDispatcher webhooks,
-      Ledger ledger,
+      Timeline timeline,
+      RequestJournal journal,
       SandboxClock clock,
       boolean strictResponses) {
     this.requestIds = requestIds;
     this.faults = faults;
     this.rateLimiter = rateLimiter;
-    this.contract = contract;
+    this.routes = routes;
+    this.contract = new ContractValidator(routes);
     this.idempotency = idempotency;
     this.payments = payments;
-    this.marketplace = marketplace;
     this.streamer = streamer;
-    this.webhooks = webhooks;
-    this.ledger = ledger;
+    this.timeline = timeline;
+    this.journal = journal;
     this.clock = clock;
     this.strictResponses = strictResponses;
   }
@@ -85,6 +92,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
     Exchange e = exchange(serveEvent.getRequest());
     Faults.Rule fault = fault(e);
     if (fault != null && fault.kind() == Faults.Kind.RESET_BEFORE) {
+      journal.record(e, 0);
       return ResponseDefinitionBuilder.responseDefinition()
           .withFault(Fault.CONNECTION_RESET_BY_PEER)
           .build();
@@ -98,6 +106,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
                   "sandbox_fault",
                   "Injected failure",
                   "injected by a sandbox fault");
+      journal.record(e, r.status());
       return definition(e, r, null);
     }
     Exchange.Response response;
@@ -109,6 +118,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
       response =
           Problems.problem(500, "sandbox_error", "Sandbox error", String.valueOf(unexpected));
     }
+    journal.record(e, answered(response, fault));
     return definition(e, response, fault);
   }
 
@@ -134,7 +144,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private Exchange.Response authorized(Exchange e, String apiKey) {
     List<String> violations = contract.checkRequest(e);
     if (!violations.isEmpty()) {
-      return contractViolation(violations);
+      return Problems.contractViolation(violations);
     }
     // Honoured on every write: a repeated PUT, PATCH or DELETE is answered as the first was.
     String idempotencyKey = e.method.equals("GET") ? null : e.header("idempotency-key");
@@ -172,21 +182,27 @@ final class Router implements ResponseDefinitionTransformerV2 {
     return writes.get();
   }
 
+  /** The status the client sees: the handler's, or the injected fault's (0: no answer). */
+  private static int answered(Exchange.Response r, Faults.@Nullable Rule fault) {
+    if (fault == null) {
+      return r.status();
+    }
+    return switch (fault.kind()) {
+      case RESET_AFTER_COMMIT, TRUNCATED -> 0;
+      case STATUS_AFTER_COMMIT -> fault.status();
+      default -> r.status();
+    };
+  }
+
   private Exchange.Response handled(Exchange e) {
-    Exchange.Response r = marketplace.handle(e);
-    if (r == null) {
-      r = payments.handle(e);
-    }
-    if (r == null) {
-      r = webhooks.handle(e);
-    }
-    if (r == null) {
-      r = ledger.handle(e);
-    }
-    if (r == null) {
+    Optional<RouteTable.Match> route = routes.match(e.method, e.path);
+    if (route.isEmpty()) {
       return Problems.problem(
           404, "route_not_found", "Not found", e.method + " " + e.path + " is not an API route");
     }
+    // Transitions due by now happen before the request sees the state (and each at its own time).
+    timeline.catchUp();
+    Exchange.Response r = routes.handler(route.get()).handle(e, route.get());
     if (strictResponses && r.stream() == null) {
       List<String> violations = contract.checkResponse(e, r);
       if (!violations.isEmpty()) {
@@ -211,10 +227,13 @@ final class Router implements ResponseDefinitionTransformerV2 {
       return Exchange.Response.json(
           200, Exchange.JSON.createObjectNode().put("now", clock.instant().toString()));
     }
-    Exchange.Response r = payments.handle(e);
-    return r != null
-        ? r
-        : Problems.problem(404, "route_not_found", "Not found", e.path + " is not a sandbox route");
+    java.util.regex.Matcher threeDs = THREE_DS.matcher(e.path);
+    if (e.method.equals("POST") && threeDs.matches()) {
+      timeline.catchUp();
+      return payments.threeDsPage(e, threeDs.group(1));
+    }
+    return Problems.problem(
+        404, "route_not_found", "Not found", e.path + " is not a sandbox route");
   }
 
   private static Exchange.Response rateLimited(RateLimiter.Decision quota) {
@@ -230,31 +249,6 @@ final class Router implements ResponseDefinitionTransformerV2 {
     Exchange.Response r =
         Problems.problem(429, "rate_limited", "Too many requests", "injected by a sandbox fault");
     return retryAfter.isZero() ? r : r.header("Retry-After", Long.toString(retryAfter.toSeconds()));
-  }
-
-  private static Exchange.Response contractViolation(List<String> violations) {
-    Exchange.Response r =
-        Problems.problem(
-            400,
-            "contract_violation",
-            "The request breaks the API contract",
-            String.join("; ", violations));
-    try {
-      ObjectNode body = (ObjectNode) Exchange.JSON.readTree(r.body());
-      ArrayNode errors = body.putArray("errors");
-      for (String v : violations) {
-        int colon = v.indexOf(':');
-        errors
-            .addObject()
-            .put("field", v.substring(0, Math.max(colon, 0)))
-            .put("code", "contract_violation")
-            .put("message", v);
-      }
-      return new Exchange.Response(
-          400, r.headers(), Exchange.JSON.writeValueAsBytes(body), r.contentType());
-    } catch (java.io.IOException ex) {
-      throw new IllegalStateException(ex);
-    }
   }
 
   private Faults.@Nullable Rule fault(Exchange e) {
@@ -305,7 +299,8 @@ final class Router implements ResponseDefinitionTransformerV2 {
     b.withHeader("Request-Id", e.requestId);
     r.headers().forEach(b::withHeader);
     if (r.body() != null) {
-      b.withHeader("Content-Type", r.contentType()).withBody(withRequestId(r, e.requestId));
+      b.withHeader("Content-Type", r.contentType())
+          .withBody(Problems.withRequestId(r, e.requestId));
     } else if (r.stream() != null) {
       streamer.register(e.requestId, r.stream());
       b.withHeader("Content-Type", r.contentType());
@@ -324,7 +319,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
               .withStatus(failed.status())
               .withHeader("Request-Id", e.requestId)
               .withHeader("Content-Type", failed.contentType())
-              .withBody(withRequestId(failed, e.requestId))
+              .withBody(Problems.withRequestId(failed, e.requestId))
               .build();
         }
         case TRUNCATED -> b.withFault(Fault.MALFORMED_RESPONSE_CHUNK);
@@ -339,53 +334,13 @@ final class Router implements ResponseDefinitionTransformerV2 {
     return b.build();
   }
 
-  /** Problem documents name the request, so a partner can quote it from the body alone. */
-  private static byte[] withRequestId(Exchange.Response r, String requestId) {
-    byte[] body = java.util.Objects.requireNonNull(r.body());
-    if (!r.contentType().equals("application/problem+json")) {
-      return body;
-    }
-    try {
-      ObjectNode problem = (ObjectNode) Exchange.JSON.readTree(body);
-      if (!problem.has("request_id")) {
-        problem.put("request_id", requestId);
-      }
-      return Exchange.JSON.writeValueAsBytes(problem);
-    } catch (java.io.IOException | ClassCastException ex) {
-      return body;
-    }
-  }
-
   private Exchange exchange(LoggedRequest request) {
-    String url = request.getUrl();
-    int q = url.indexOf('?');
-    String path = q < 0 ? url : url.substring(0, q);
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (q >= 0) {
-      String rawQuery = url.substring(q + 1);
-      int start = 0;
-      while (start <= rawQuery.length()) {
-        int amp = rawQuery.indexOf('&', start);
-        int end = amp < 0 ? rawQuery.length() : amp;
-        String pair = rawQuery.substring(start, end);
-        start = end + 1;
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String name =
-            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value =
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      }
-    }
     Map<String, String> headers = new LinkedHashMap<>();
     for (HttpHeader h : request.getHeaders().all()) {
       headers.put(h.key().toLowerCase(Locale.ROOT), h.firstValue());
     }
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
-    return new Exchange(
-        request.getMethod().getName(), path, query, headers, body, requestIds.next("req"));
+    return Exchange.parse(
+        request.getMethod().getName(), request.getUrl(), headers, body, requestIds.next("req"));
   }
 }

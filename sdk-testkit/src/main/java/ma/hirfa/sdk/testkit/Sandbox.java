@@ -9,9 +9,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.testkit.marketplace.CatalogFeed;
+import ma.hirfa.sdk.testkit.server.RequestLog;
+import ma.hirfa.sdk.testkit.server.Streamer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,63 +42,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sandbox implements AutoCloseable {
   static final int DEFAULT_CATALOG_SIZE = 1_000;
+  static final long DEFAULT_SEED = 20_261_101L;
   static final int MAX_CATALOG_SIZE = 10_000_000;
+  static final int DEFAULT_JOURNAL_SIZE = 1_000;
+  private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Wiring w;
   private final WireMockServer server;
-  private final SandboxClock clock;
-  private final Faults faults;
-  private final CatalogFaults catalogFaults;
-  private final PaymentsApi payments;
-  private final MarketplaceApi marketplace;
-  private final WebhookDispatcher webhooks;
-  private final Ledger ledger;
-  private final Router router;
   private final @Nullable Gate gate;
   private final String apiKey;
 
   private Sandbox(Builder b) {
-    Ids ids = new Ids(b.seed);
-    this.faults = new Faults();
-    this.catalogFaults = new CatalogFaults(b.seed);
-    PaymentsApi[] api = new PaymentsApi[1];
-    MarketplaceApi[] market = new MarketplaceApi[1];
-    this.clock =
-        new SandboxClock(
-            b.clock,
-            () -> {
-              api[0].tick();
-              market[0].tick();
-            });
-    EventLog events = new EventLog(ids, clock);
-    this.webhooks = new WebhookDispatcher(ids, clock, b.webhookBackoff, b.webhookAttempts);
-    events.listener(webhooks::onEvent);
-    String[] baseUrl = {""};
-    this.ledger = new Ledger(ids, clock, events);
-    this.payments = new PaymentsApi(clock, ids, () -> baseUrl[0], events, ledger);
-    api[0] = payments;
-    this.marketplace =
-        new MarketplaceApi(
-            new CatalogSeed(b.seed, b.catalogSize),
-            clock,
-            ids,
-            events,
-            catalogFaults,
-            b.feedRetention);
-    market[0] = marketplace;
-    Streamer streamer = new Streamer();
-    this.router =
-        new Router(
-            new Ids(b.seed ^ 0x5DEECE66DL),
-            faults,
-            new RateLimiter(System::nanoTime, b.rateLimit, b.rateWindow),
-            new ContractValidator(),
-            new IdempotencyStore(clock),
-            payments,
-            marketplace,
-            streamer,
-            webhooks,
-            ledger,
-            clock,
-            b.strictResponses);
+    this.w = new Wiring(b);
     WireMockConfiguration config =
         wireMockConfig()
             .bindAddress("127.0.0.1")
@@ -102,7 +62,7 @@ public final class Sandbox implements AutoCloseable {
             .disableRequestJournal()
             .maxLoggedResponseSize(1024)
             .gzipDisabled(true)
-            .extensions(router, streamer);
+            .extensions(w.router, w.streamer);
     if (b.requestLog != null) {
       config.extensions(new RequestLog(b.requestLog));
     }
@@ -111,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
     server.stubFor(
         any(anyUrl()).willReturn(aResponse().withTransformers(Router.NAME, Streamer.NAME)));
     this.gate = b.gate ? new Gate(b.gatePort, server.port()) : null;
-    baseUrl[0] = baseUrl();
+    w.baseUrl[0] = baseUrl();
     this.apiKey = "sk_test_sandbox" + Long.toHexString(b.seed & 0xFFFFFFFFL) + "key";
   }
 
@@ -152,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
    * check that the call wrote exactly once.
    */
   public long writesApplied() {
-    return router.writes();
+    return w.router.writes();
   }
 
   /** A test key the sandbox accepts (any {@code sk_test_} key is accepted). */
@@ -167,12 +127,12 @@ public final class Sandbox implements AutoCloseable {
 
   /** The sandbox's clock; {@link SandboxClock#advance} moves pending payments and payouts along. */
   public SandboxClock clock() {
-    return clock;
+    return w.clock;
   }
 
   /** Faults to inject into the next matching requests. */
   public Faults faults() {
-    return faults;
+    return w.faults;
   }
 
   /**
@@ -180,22 +140,22 @@ public final class Sandbox implements AutoCloseable {
    * shuffled, stalled or thin feed pages, expired cursors), for sync tests.
    */
   public CatalogFaults catalogFaults() {
-    return catalogFaults;
+    return w.catalogFaults;
   }
 
   /** How many payments the sandbox holds with this order reference (for exactly-once checks). */
   public int paymentCount(String orderReference) {
-    return payments.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
+    return w.book.paymentsFor(Objects.requireNonNull(orderReference, "orderReference == null"));
   }
 
   /** How many refunds the sandbox holds against this payment (for exactly-once checks). */
   public int refundCount(String paymentId) {
-    return payments.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
+    return w.book.refundsFor(Objects.requireNonNull(paymentId, "paymentId == null"));
   }
 
   /** How many payouts the sandbox holds for this artisan (for exactly-once checks). */
   public int payoutCount(String artisanId) {
-    return payments.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
+    return w.book.payoutsFor(Objects.requireNonNull(artisanId, "artisanId == null"));
   }
 
   /**
@@ -203,18 +163,67 @@ public final class Sandbox implements AutoCloseable {
    * page at {@code next_action.redirect_url}; returns the payment's new status.
    */
   public String completeThreeDs(String paymentId, boolean approve) {
-    return payments.completeThreeDs(
+    return w.payments.completeThreeDs(
         Objects.requireNonNull(paymentId, "paymentId == null"), approve);
   }
 
   /** The catalog as the sandbox holds it now, for tests that check what a client imported. */
   public CatalogView catalog() {
-    return new CatalogView(marketplace);
+    return new CatalogView(w.products);
   }
 
   /** How many payments the sandbox holds. */
   public int paymentCount() {
-    return payments.paymentCount();
+    return w.book.paymentCount();
+  }
+
+  /**
+   * The requests this sandbox received, oldest first: the last 1,000 (see {@link
+   * Builder#journalSize(int)}), each with its method, path, headers (secrets masked), body, {@code
+   * Idempotency-Key}, {@code Hirfa-Attempt} and the status answered. A request is in the journal
+   * before its answer is sent, so a call that returned is in it.
+   *
+   * <pre>{@code
+   * client.payments().create(params);
+   * RecordedRequest sent = sandbox.takeRequest();
+   * assertThat(sent.path()).isEqualTo("/v1/payments");
+   * assertThat(sent.idempotencyKey()).isNotBlank();
+   * assertThat(sent.header("Authorization")).isEqualTo("Bearer sk_test_****");
+   * }</pre>
+   */
+  public List<RecordedRequest> requests() {
+    return w.journal.all();
+  }
+
+  /**
+   * The oldest request not taken yet, waiting up to 10 seconds for one to arrive: successive calls
+   * walk the requests in the order they arrived (like a queue). Requests dropped from a full
+   * journal are skipped.
+   *
+   * @throws IllegalStateException if none arrives in time, or the journal is off
+   */
+  public RecordedRequest takeRequest() {
+    return takeRequest(TAKE_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #takeRequest()}, waiting up to {@code timeout}.
+   *
+   * @throws IllegalStateException if none arrives in time, or the journal is off
+   */
+  public RecordedRequest takeRequest(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    try {
+      return w.journal.take(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a request", e);
+    }
+  }
+
+  /** Empties the journal: {@link #requests()} and {@link #takeRequest()} start afresh. */
+  public void clearRequests() {
+    w.journal.clear();
   }
 
   @Override
@@ -223,24 +232,25 @@ public final class Sandbox implements AutoCloseable {
       gate.close();
     }
     server.stop();
-    webhooks.close();
+    w.webhooks.close();
   }
 
   /** Configures a {@link Sandbox}. */
   public static final class Builder {
-    private int port;
-    private int catalogSize = DEFAULT_CATALOG_SIZE;
-    private long seed = 20_261_101L;
-    private int rateLimit = 10_000;
-    private Duration rateWindow = Duration.ofSeconds(1);
-    private Clock clock = Clock.systemUTC();
-    private boolean strictResponses = true;
-    private Duration webhookBackoff = Duration.ofMillis(500);
-    private int webhookAttempts = 5;
-    private boolean gate;
-    private int gatePort;
-    private @Nullable Consumer<String> requestLog;
-    private Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
+    int port;
+    int catalogSize = DEFAULT_CATALOG_SIZE;
+    long seed = DEFAULT_SEED;
+    int rateLimit = 10_000;
+    Duration rateWindow = Duration.ofSeconds(1);
+    Clock clock = Clock.systemUTC();
+    boolean strictResponses = true;
+    Duration webhookBackoff = Duration.ofMillis(500);
+    int webhookAttempts = 5;
+    boolean gate;
+    int gatePort;
+    @Nullable Consumer<String> requestLog;
+    Duration feedRetention = CatalogFeed.DEFAULT_RETENTION;
+    int journalSize = DEFAULT_JOURNAL_SIZE;
 
     private Builder() {}
 
@@ -265,10 +275,12 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder webhookRetries(int attempts, Duration backoff) {
       if (attempts < 1 || attempts > 20) {
-        throw new IllegalArgumentException("attempts must be between 1 and 20 but was " + attempts);
+        throw new ValidationException(
+            "webhookRetries.attempts", "must be between 1 and 20 but was " + attempts);
       }
       if (backoff.isNegative()) {
-        throw new IllegalArgumentException("backoff must not be negative but was " + backoff);
+        throw new ValidationException(
+            "webhookRetries.backoff", "must not be negative but was " + backoff);
       }
       this.webhookAttempts = attempts;
       this.webhookBackoff = backoff;
@@ -278,7 +290,7 @@ public final class Sandbox implements AutoCloseable {
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+        throw new ValidationException("port", "must be between 0 and 65535 but was " + port);
       }
       this.port = port;
       this.gatePort = port;
@@ -292,14 +304,18 @@ public final class Sandbox implements AutoCloseable {
      */
     public Builder catalogSize(int products) {
       if (products < 0 || products > MAX_CATALOG_SIZE) {
-        throw new IllegalArgumentException(
-            "catalogSize must be between 0 and " + MAX_CATALOG_SIZE + " but was " + products);
+        throw new ValidationException(
+            "catalogSize", "must be between 0 and " + MAX_CATALOG_SIZE + " but was " + products);
       }
       this.catalogSize = products;
       return this;
     }
 
-    /** Seeds ids and sample data, for reproducible runs. */
+    /**
+     * Seeds the sample data (the catalog, its artisans) and the catalog faults' shuffles, for
+     * reproducible runs. The ids of what a test creates (payments, events...) are random, and
+     * differ between two sandboxes even with the same seed.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -308,17 +324,21 @@ public final class Sandbox implements AutoCloseable {
     /** The quota per API key: {@code requests} per {@code window}; past it, {@code 429}. */
     public Builder rateLimit(int requests, Duration window) {
       if (requests < 1) {
-        throw new IllegalArgumentException("requests must be positive but was " + requests);
+        throw new ValidationException("rateLimit.requests", "must be positive but was " + requests);
       }
       if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("window must be positive but was " + window);
+        throw new ValidationException("rateLimit.window", "must be positive but was " + window);
       }
       this.rateLimit = requests;
       this.rateWindow = window;
       return this;
     }
 
-    /** The clock the sandbox starts from (it then follows it, plus any advance). */
+    /**
+     * The clock the sandbox starts from (it then follows it, plus any advance). A fixed clock
+     * ({@code Clock.fixed(instant, ZoneOffset.UTC)}) makes time move only by {@link
+     * SandboxClock#advance}: tests that do not depend on the hour.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -340,12 +360,26 @@ public final class Sandbox implements AutoCloseable {
     public Builder feedRetention(Duration retention) {
       Objects.requireNonNull(retention, "retention == null");
       if (retention.isNegative() || retention.isZero()) {
-        throw new IllegalArgumentException("retention must be positive but was " + retention);
+        throw new ValidationException("feedRetention", "must be positive but was " + retention);
       }
       this.feedRetention = retention;
       return this;
     }
 
+    /**
+     * How many requests {@link Sandbox#requests()} keeps (default 1,000; the oldest go first); 0
+     * switches the journal off.
+     */
+    public Builder journalSize(int requests) {
+      if (requests < 0 || requests > 1_000_000) {
+        throw new ValidationException(
+            "journalSize", "must be between 0 and 1000000 but was " + requests);
+      }
+      this.journalSize = requests;
+      return this;
+    }
+
+    /** Starts the sandbox on 127.0.0.1. */
     public Sandbox start() {
       return new Sandbox(this);
     }

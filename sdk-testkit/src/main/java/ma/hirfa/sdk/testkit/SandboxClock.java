@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import ma.hirfa.sdk.core.ValidationException;
 
 /**
  * The sandbox's clock. It follows real time from a starting instant, and {@link #advance} jumps it
@@ -26,7 +27,9 @@ public final class SandboxClock extends Clock {
   public void advance(Duration duration) {
     Objects.requireNonNull(duration, "duration == null");
     if (duration.isNegative()) {
-      throw new IllegalArgumentException("the sandbox clock only moves forward: " + duration);
+      throw new ValidationException(
+          "duration",
+          "must not be negative: the sandbox clock only moves forward, but was " + duration);
     }
     synchronized (this) {
       offset = offset.plus(duration);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import ma.hirfa.sdk.testkit.server.Exchange;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,7 +17,9 @@ class OpenApiDocumentsTest {
     options.setResolve(true);
     options.setValidateInternalRefs(true);
     SwaggerParseResult result =
-        new OpenAPIParser().readContents(ContractValidator.read(document), null, options);
+        new OpenAPIParser()
+            .readContents(
+                ma.hirfa.sdk.testkit.server.OpenApiContract.read(document), null, options);
 
     assertThat(result.getMessages()).isEmpty();
     assertThat(result.getOpenAPI()).isNotNull();

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.testkit.server.Exchange;
+import ma.hirfa.sdk.testkit.server.IdempotencyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,8 +120,8 @@ class SandboxConventionsTest {
   @Test
   void aRateLimitFaultShorterThanASecondIsRefusedNamingRetryAfter() {
     assertThatThrownBy(() -> sandbox.faults().rateLimited("GET", "/v1/", Duration.ofMillis(500), 1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("retryAfter");
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("retryAfter"));
   }
 
   @Test
@@ -259,6 +262,7 @@ class SandboxConventionsTest {
         new Exchange(
             "POST",
             "/v1/payments",
+            "",
             java.util.Map.of(),
             java.util.Map.of(),
             new byte[] {1},

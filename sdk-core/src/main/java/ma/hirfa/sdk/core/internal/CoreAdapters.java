@@ -8,23 +8,29 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.OpenEnum;
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.WireEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Moshi adapters for the SDK's value types: {@link Money}, {@link LocalizedText}, RFC 3339
- * instants, ISO dates, {@link WireEnum} enums and {@link OpenEnum}.
+ * instants, ISO dates and {@link WireEnum} enums.
+ *
+ * <p>Values are decoded as the API sent them ({@link Money#fromWire}, {@link
+ * LocalizedText#fromWire}): a currency this runtime does not know or a language key that is not a
+ * well-formed tag is kept raw, so one such value never makes a whole page, export line or event
+ * unreadable. Only what breaks the contract's own rules (a fractional amount, a currency that is
+ * not three capitals, a text object without any language) is refused.
  */
 final class CoreAdapters implements JsonAdapter.Factory {
   private static final JsonReader.Options MONEY_NAMES =
@@ -40,7 +46,7 @@ final class CoreAdapters implements JsonAdapter.Factory {
     if (raw == Money.class) {
       return new MoneyAdapter().nullSafe();
     }
-    if (raw == java.time.Instant.class) {
+    if (raw == Instant.class) {
       return new InstantAdapter().nullSafe();
     }
     if (raw == LocalDate.class) {
@@ -49,31 +55,10 @@ final class CoreAdapters implements JsonAdapter.Factory {
     if (raw == LocalizedText.class) {
       return new LocalizedTextAdapter().nullSafe();
     }
-    if (raw == OpenEnum.class && type instanceof ParameterizedType p) {
-      return openEnumAdapter(Types.getRawType(p.getActualTypeArguments()[0])).nullSafe();
-    }
     if (raw.isEnum() && WireEnum.class.isAssignableFrom(raw)) {
       return new WireEnumAdapter<>(raw).nullSafe();
     }
     return null;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static JsonAdapter<?> openEnumAdapter(Class<?> enumType) {
-    WireEnumAdapter<?> values = new WireEnumAdapter<>(enumType);
-    return new JsonAdapter<OpenEnum>() {
-      @Override
-      public OpenEnum fromJson(JsonReader reader) throws IOException {
-        String raw = reader.nextString();
-        values.parse(raw, reader); // fails early if the enum has no UNKNOWN constant
-        return OpenEnum.of((Class) enumType, raw);
-      }
-
-      @Override
-      public void toJson(JsonWriter writer, @Nullable OpenEnum value) throws IOException {
-        writer.value(value == null ? null : value.raw());
-      }
-    };
   }
 
   /** {@code {"amount_minor": 15000, "currency": "MAD"}}, refusing fractional or quoted amounts. */
@@ -115,7 +100,7 @@ final class CoreAdapters implements JsonAdapter.Factory {
         throw new JsonDataException("money needs amount_minor and currency at " + reader.getPath());
       }
       try {
-        return Money.ofMinor(amount, currency);
+        return Money.fromWire(amount, currency);
       } catch (ValidationException e) {
         throw new JsonDataException(e.getMessage() + " at " + reader.getPath(), e);
       }
@@ -174,20 +159,20 @@ final class CoreAdapters implements JsonAdapter.Factory {
 
     @Override
     public LocalizedText fromJson(JsonReader reader) throws IOException {
-      LocalizedText.Builder b = LocalizedText.builder();
+      Map<String, String> values = new LinkedHashMap<>(8);
       reader.beginObject();
-      try {
-        while (reader.hasNext()) {
-          int known = reader.selectName(TAG_OPTIONS);
-          String tag = known >= 0 ? TAGS[known] : reader.nextName();
-          if (reader.peek() == JsonReader.Token.NULL) {
-            reader.skipValue();
-            continue;
-          }
-          b.put(tag, reader.nextString());
+      while (reader.hasNext()) {
+        int known = reader.selectName(TAG_OPTIONS);
+        String tag = known >= 0 ? TAGS[known] : reader.nextName();
+        if (reader.peek() == JsonReader.Token.NULL) {
+          reader.skipValue();
+          continue;
         }
-        reader.endObject();
-        return b.build();
+        values.put(tag, reader.nextString());
+      }
+      reader.endObject();
+      try {
+        return LocalizedText.fromWire(values);
       } catch (ValidationException e) {
         throw new JsonDataException(e.getMessage() + " at " + reader.getPath(), e);
       }

@@ -7,6 +7,9 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +30,7 @@ public final class Json {
    * Moshi's own cache is a map behind a lock taken on every lookup; this one is read without a
    * lock, which matters when many threads decode at once.
    */
-  private final java.util.concurrent.ConcurrentHashMap<Type, JsonAdapter<?>> adapters =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Type, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   @SuppressWarnings({"TypeParameterUnusedInFormals", "unchecked"}) // Moshi's own signature.
   public <T> JsonAdapter<T> adapter(Type type) {
@@ -46,9 +48,7 @@ public final class Json {
     try {
       // Collections are written through Moshi's Object adapter, which picks each element's adapter.
       Type type =
-          value instanceof java.util.Map || value instanceof java.util.Collection
-              ? Object.class
-              : value.getClass();
+          value instanceof Map || value instanceof Collection ? Object.class : value.getClass();
       adapter(type).toJson(buffer, value);
     } catch (IOException e) {
       throw new IllegalStateException("writing to a memory buffer failed", e);

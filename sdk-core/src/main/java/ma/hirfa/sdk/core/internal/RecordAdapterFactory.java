@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +32,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Why not Moshi's own record support: it keeps Java names unless each component carries Moshi's
  * {@code @Json}, which would put a Moshi type on every public model. This adapter derives the wire
- * name instead, and adds the rules our models need: unknown names are skipped (forward
- * compatibility), a missing component that is neither {@code @Nullable}, primitive, a collection
- * nor a {@link PatchValue} is a decoding error naming the JSON path, and {@link PatchValue}
- * components are written as absent, {@code null} or a value (JSON merge patch).
+ * name instead, and adds the rules our models need:
+ *
+ * <ul>
+ *   <li>unknown names are skipped (forward compatibility);
+ *   <li>a {@code String} component named {@code xAsString} is the JSON member {@code x}: that is
+ *       how a response model keeps an enum's raw value, deriving the constant in its accessor
+ *       {@code x()} (see {@link ma.hirfa.sdk.core.WireEnum}). The name is worked out here, once per
+ *       record type, so decoding reads a plain string, with no lookup at all;
+ *   <li>a missing component is a decoding error naming the JSON path unless it is {@code
+ *       {@literal @}Nullable} (then null), a collection (then empty) or a {@link PatchValue} (then
+ *       absent). A primitive is required: a missing number or boolean never becomes 0 or false;
+ *   <li>{@link PatchValue} components are written as absent, {@code null} or a value (JSON merge
+ *       patch).
+ * </ul>
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
@@ -57,7 +70,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     try {
       for (int i = 0; i < n; i++) {
         RecordComponent c = components[i];
-        names[i] = snakeCase(c.getName());
+        names[i] = wireName(c);
         Type componentType = resolve(type, raw, c.getGenericType());
         parameterTypes[i] = c.getType();
         if (c.getType() == PatchValue.class) {
@@ -73,6 +86,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         }
         accessors[i] = unreflect(lookup, c.getAccessor());
       }
+      requireDistinct(raw, names);
       MethodHandle constructor =
           unreflectConstructor(lookup, raw.getDeclaredConstructor(parameterTypes))
               .asSpreader(Object[].class, n);
@@ -91,7 +105,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
   }
 
   /** Public records need no access checks; others (a partner's test record) need opening. */
-  private static MethodHandle unreflect(MethodHandles.Lookup lookup, java.lang.reflect.Method m)
+  private static MethodHandle unreflect(MethodHandles.Lookup lookup, Method m)
       throws IllegalAccessException {
     try {
       return lookup.unreflect(m);
@@ -103,8 +117,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
-  private static MethodHandle unreflectConstructor(
-      MethodHandles.Lookup lookup, java.lang.reflect.Constructor<?> c)
+  private static MethodHandle unreflectConstructor(MethodHandles.Lookup lookup, Constructor<?> c)
       throws IllegalAccessException {
     try {
       return lookup.unreflectConstructor(c);
@@ -116,16 +129,39 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
+  /** The suffix of a component that keeps an enum's raw value under the enum's own JSON name. */
+  static final String AS_STRING = "AsString";
+
   static final byte REQUIRED = 0;
   static final byte OPTIONAL = 1;
   static final byte COLLECTION = 2;
   static final byte PATCH = 3;
-  static final byte PRIMITIVE = 4;
+
+  /** {@code xAsString} (a String) is the member {@code x}; any other name in snake_case. */
+  static String wireName(RecordComponent c) {
+    String name = c.getName();
+    if (c.getType() == String.class
+        && name.endsWith(AS_STRING)
+        && name.length() > AS_STRING.length()) {
+      return snakeCase(name.substring(0, name.length() - AS_STRING.length()));
+    }
+    return snakeCase(name);
+  }
+
+  private static void requireDistinct(Class<?> raw, String[] names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(
+            "record " + raw.getName() + " has two components named '" + name + "' in JSON");
+      }
+    }
+  }
 
   private static byte kindOf(RecordComponent c) {
     Class<?> t = c.getType();
     if (t.isPrimitive()) {
-      return PRIMITIVE;
+      return REQUIRED; // a missing or null number must fail, never become 0
     }
     if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
       return COLLECTION;
@@ -150,22 +186,6 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         d[i] = Set.of();
       } else if (t == Map.class) {
         d[i] = Map.of();
-      } else if (t == boolean.class) {
-        d[i] = false;
-      } else if (t == int.class) {
-        d[i] = 0;
-      } else if (t == long.class) {
-        d[i] = 0L;
-      } else if (t == double.class) {
-        d[i] = 0d;
-      } else if (t == float.class) {
-        d[i] = 0f;
-      } else if (t == short.class) {
-        d[i] = (short) 0;
-      } else if (t == byte.class) {
-        d[i] = (byte) 0;
-      } else if (t == char.class) {
-        d[i] = '\0';
       }
     }
     return d;

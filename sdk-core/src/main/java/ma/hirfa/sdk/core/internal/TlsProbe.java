@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core.internal;
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Proxy;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -87,7 +88,7 @@ public final class TlsProbe {
                 new Class<?>[] {SSLSession.class},
                 (proxy, method, args) ->
                     switch (method.getName()) {
-                      case "getPeerCertificates" -> new java.security.cert.Certificate[] {cert};
+                      case "getPeerCertificates" -> new Certificate[] {cert};
                       case "getPeerHost" -> PROBE_HOST;
                       case "getPeerPort" -> 443;
                       case "isValid" -> true;

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core.internal;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -33,7 +34,7 @@ public final class Uuids {
     }
     byte[] b = new byte[16];
     System.arraycopy(pool.bytes, pool.used, b, 0, 16);
-    java.util.Arrays.fill(pool.bytes, pool.used, pool.used + 16, (byte) 0); // used once only
+    Arrays.fill(pool.bytes, pool.used, pool.used + 16, (byte) 0); // used once only
     pool.used += 16;
     b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
     b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant

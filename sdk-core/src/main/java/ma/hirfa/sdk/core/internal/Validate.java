@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.core.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.ValidationException;
@@ -48,8 +50,8 @@ public final class Validate {
       return false;
     }
     try {
-      return java.net.InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
       return false;
     }
   }

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.core.validation;
 
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,19 +26,28 @@ public final class Iban {
     return Mod97.of(iban.substring(4) + iban.substring(0, 4)) == 1;
   }
 
-  /** The IBAN of a valid RIB. */
+  /**
+   * The IBAN of a valid RIB.
+   *
+   * @throws ValidationException naming {@code rib} if it is not a valid RIB
+   */
   public static String fromRib(String rib) {
     if (!Rib.isValid(rib)) {
-      throw new IllegalArgumentException("not a valid RIB");
+      throw new ValidationException("rib", "is not a valid RIB (24 digits with a mod-97 key)");
     }
     int check = 98 - Mod97.of(rib + "MA00");
     return "MA" + (check < 10 ? "0" + check : Integer.toString(check)) + rib;
   }
 
-  /** The RIB inside a valid IBAN. */
+  /**
+   * The RIB inside a valid IBAN.
+   *
+   * @throws ValidationException naming {@code iban} if it is not a valid Moroccan IBAN
+   */
   public static String toRib(String iban) {
     if (!isValid(iban)) {
-      throw new IllegalArgumentException("not a valid Moroccan IBAN");
+      throw new ValidationException(
+          "iban", "is not a valid Moroccan IBAN (MA + 26 digits, mod 97-10)");
     }
     return iban.substring(4);
   }

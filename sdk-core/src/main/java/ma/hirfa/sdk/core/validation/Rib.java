@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.core.validation;
 
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,19 +21,27 @@ public final class Rib {
     return rib != null && Mod97.allDigits(rib, 24) && Mod97.of(rib) == 0;
   }
 
-  /** The key (01 to 97) that completes the first 22 digits of a RIB. */
+  /**
+   * The key (01 to 97) that completes the first 22 digits of a RIB.
+   *
+   * @throws ValidationException naming {@code first22Digits} unless it is exactly 22 digits
+   */
   public static String key(String first22Digits) {
     if (!Mod97.allDigits(first22Digits, 22)) {
-      throw new IllegalArgumentException("need exactly 22 digits");
+      throw new ValidationException("first22Digits", "must be exactly 22 digits");
     }
     int key = 97 - Mod97.of(first22Digits + "00");
     return key < 10 ? "0" + key : Integer.toString(key);
   }
 
-  /** The 3-digit bank code of a valid RIB. */
+  /**
+   * The 3-digit bank code of a valid RIB.
+   *
+   * @throws ValidationException naming {@code rib} if it is not a valid RIB
+   */
   public static String bankCode(String rib) {
     if (!isValid(rib)) {
-      throw new IllegalArgumentException("not a valid RIB");
+      throw new ValidationException("rib", "is not a valid RIB (24 digits with a mod-97 key)");
     }
     return rib.substring(0, 3);
   }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.core.webhooks;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +37,11 @@ final class InMemoryProcessedEvents implements ProcessedEvents {
 
   InMemoryProcessedEvents(int maxIds, Duration retention, Clock clock) {
     if (maxIds < 1) {
-      throw new IllegalArgumentException("maxIds must be positive but was " + maxIds);
+      throw new ValidationException("maxIds", "must be positive but was " + maxIds);
     }
     Objects.requireNonNull(retention, "retention == null");
     if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("retention must be positive but was " + retention);
+      throw new ValidationException("retention", "must be positive but was " + retention);
     }
     this.maxIds = maxIds;
     this.retention = retention;
@@ -119,7 +121,7 @@ final class InMemoryProcessedEvents implements ProcessedEvents {
     Instant until;
     try {
       until = from.plus(retention);
-    } catch (java.time.DateTimeException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException e) {
       until = Instant.MAX; // a timestamp at the end of time is remembered until evicted
     }
     recorded.put(eventId, until);

@@ -92,8 +92,8 @@ public interface ProcessedEvents {
    * delivery of a forgotten id runs the handler again. One instance per receiver process; for
    * several instances or across restarts, use a shared store.
    *
-   * @throws IllegalArgumentException if {@code maxIds} is not positive or {@code retention} is not
-   *     positive
+   * @throws ma.hirfa.sdk.core.ValidationException naming {@code maxIds} or {@code retention} if it
+   *     is not positive
    */
   static ProcessedEvents inMemory(int maxIds, Duration retention, Clock clock) {
     return new InMemoryProcessedEvents(maxIds, retention, clock);

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.core.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public final class WebhookMessage {
     return o instanceof WebhookMessage m
         && id.equals(m.id)
         && timestamp.equals(m.timestamp)
-        && java.util.Arrays.equals(body, m.body);
+        && Arrays.equals(body, m.body);
   }
 
   @Override

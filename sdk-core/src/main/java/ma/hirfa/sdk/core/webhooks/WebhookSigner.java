@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ public final class WebhookSigner {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(body, "body == null");
     if (id.isBlank()) {
-      throw new IllegalArgumentException("id must not be blank");
+      throw new ValidationException("id", "must not be blank");
     }
     String ts = Long.toString(timestamp.getEpochSecond());
     StringBuilder signature = new StringBuilder();
@@ -101,15 +102,23 @@ public final class WebhookSigner {
 
     private Builder() {}
 
-    /** Signs with this {@code whsec_} secret ({@code v1}); call again to sign with several. */
-    public Builder secret(String secret) {
-      secrets.add(Objects.requireNonNull(secret, "secret == null"));
+    /**
+     * Signs with this {@code whsec_} secret ({@code v1}); call again to sign with several.
+     *
+     * @throws ValidationException naming {@code secret} if it is null
+     */
+    public Builder secret(@Nullable String secret) {
+      secrets.add(WebhookKeys.strip(secret, "", "secret"));
       return this;
     }
 
-    /** Also signs {@code v1a} with this {@code whsk_} Ed25519 seed. */
-    public Builder signingKey(String signingKey) {
-      this.signingKey = Objects.requireNonNull(signingKey, "signingKey == null");
+    /**
+     * Also signs {@code v1a} with this {@code whsk_} Ed25519 seed.
+     *
+     * @throws ValidationException naming {@code signingKey} if it is null
+     */
+    public Builder signingKey(@Nullable String signingKey) {
+      this.signingKey = WebhookKeys.strip(signingKey, "", "signingKey");
       return this;
     }
 
@@ -118,6 +127,12 @@ public final class WebhookSigner {
       return this;
     }
 
+    /**
+     * Builds the signer.
+     *
+     * @throws ValidationException naming {@code secret} or {@code signingKey} when a key is empty,
+     *     not base64 or of the wrong size, or when neither was given
+     */
     public WebhookSigner build() {
       List<SecretKeySpec> keys = new ArrayList<>();
       for (String s : secrets) {
@@ -125,8 +140,7 @@ public final class WebhookSigner {
       }
       PrivateKey sk = signingKey == null ? null : WebhookKeys.privateKey(signingKey);
       if (keys.isEmpty() && sk == null) {
-        throw new WebhookVerificationException(
-            WebhookVerificationException.Reason.EMPTY_SECRET, "no secret or signing key was given");
+        throw new ValidationException("secret", "give a secret or a signing key");
       }
       return new WebhookSigner(keys, sk, clock);
     }

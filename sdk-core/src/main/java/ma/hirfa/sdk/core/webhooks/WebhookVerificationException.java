@@ -3,9 +3,13 @@ package ma.hirfa.sdk.core.webhooks;
 import ma.hirfa.sdk.core.HirfaException;
 
 /**
- * A webhook failed verification, or a verifier could not be built. {@link #reason()} says which
- * check failed; answer the sender with a 4xx (it will retry) and do not process the body. Messages
- * never contain the secret or the signatures.
+ * A delivered webhook failed verification: {@link #reason()} says which check failed. Answer the
+ * sender with a 4xx (it will retry) and do not process the body. Messages never contain the secret
+ * or the signatures.
+ *
+ * <p>Only deliveries fail this way. A verifier that cannot be built (no secret, an empty or
+ * malformed one, a bad tolerance) is a mistake in the configuration: its builder throws a {@link
+ * ma.hirfa.sdk.core.ValidationException} naming the setting.
  */
 public final class WebhookVerificationException extends HirfaException {
   private static final long serialVersionUID = 1L;
@@ -24,11 +28,7 @@ public final class WebhookVerificationException extends HirfaException {
     /** The timestamp is further in the future than the tolerance: a skewed sender clock. */
     TIMESTAMP_TOO_NEW,
     /** No {@code v1} (or {@code v1a}) entry verifies with any configured secret or key. */
-    NO_MATCHING_SIGNATURE,
-    /** Building the verifier: a secret decodes to zero bytes, or no secret or key was given. */
-    EMPTY_SECRET,
-    /** Building the verifier: a secret or public key is not valid base64 of the right shape. */
-    INVALID_SECRET
+    NO_MATCHING_SIGNATURE
   }
 
   private final Reason reason;

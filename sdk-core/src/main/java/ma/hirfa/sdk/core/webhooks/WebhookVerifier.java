@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException.Reason;
 import org.jspecify.annotations.Nullable;
 
@@ -335,17 +336,24 @@ public final class WebhookVerifier {
 
     private Builder() {}
 
-    /** Adds a {@code whsec_} secret; call again to accept several during a rotation. */
-    public Builder secret(String secret) {
-      secrets.add(Objects.requireNonNull(secret, "secret == null"));
+    /**
+     * Adds a {@code whsec_} secret; call again to accept several during a rotation.
+     *
+     * @throws ValidationException naming {@code secret} if it is null (an environment variable that
+     *     is not set, most often)
+     */
+    public Builder secret(@Nullable String secret) {
+      secrets.add(WebhookKeys.strip(secret, "", "secret"));
       return this;
     }
 
     /**
      * Accepts {@code v1a} (Ed25519) signatures made with the key of this {@code whpk_} public key.
+     *
+     * @throws ValidationException naming {@code publicKey} if it is null
      */
-    public Builder publicKey(String publicKey) {
-      this.publicKey = Objects.requireNonNull(publicKey, "publicKey == null");
+    public Builder publicKey(@Nullable String publicKey) {
+      this.publicKey = WebhookKeys.strip(publicKey, "", "publicKey");
       return this;
     }
 
@@ -353,12 +361,14 @@ public final class WebhookVerifier {
      * How far the timestamp may be from the clock, either way; default 5 minutes, whole seconds. It
      * is also the window in which a captured message can be replayed at all: keep processed ids at
      * least this long (see {@link ProcessedEvents}).
+     *
+     * @throws ValidationException naming {@code tolerance} if it is negative or over one day
      */
     public Builder tolerance(Duration tolerance) {
       Objects.requireNonNull(tolerance, "tolerance == null");
       if (tolerance.isNegative() || tolerance.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException(
-            "tolerance must be between 0 and 1 day but was " + tolerance);
+        throw new ValidationException(
+            "tolerance", "must be between 0 and 1 day but was " + tolerance);
       }
       this.tolerance = tolerance;
       return this;
@@ -372,7 +382,8 @@ public final class WebhookVerifier {
     /**
      * Builds the verifier.
      *
-     * @throws WebhookVerificationException with {@code EMPTY_SECRET} or {@code INVALID_SECRET}
+     * @throws ValidationException naming {@code secret} or {@code publicKey} when a key is empty,
+     *     not base64 or of the wrong size, or when neither was given
      */
     public WebhookVerifier build() {
       List<SecretKeySpec> keys = new ArrayList<>();
@@ -381,8 +392,7 @@ public final class WebhookVerifier {
       }
       PublicKey pk = publicKey == null ? null : WebhookKeys.publicKey(publicKey);
       if (keys.isEmpty() && pk == null) {
-        throw new WebhookVerificationException(
-            Reason.EMPTY_SECRET, "no secret or public key was given");
+        throw new ValidationException("secret", "give a secret or a public key");
       }
       return new WebhookVerifier(this, keys, pk);
     }

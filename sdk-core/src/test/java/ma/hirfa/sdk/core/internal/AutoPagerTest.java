@@ -128,4 +128,22 @@ class AutoPagerTest {
 
     assertThatThrownBy(it::hasNext).isInstanceOf(NotFoundException.class);
   }
+
+  /**
+   * The contract allows {@code has_more: true} with {@code next_cursor: null}: the walk ends there,
+   * with that page's items, instead of failing or asking for the first page again.
+   */
+  @Test
+  void aPageThatSaysHasMoreWithoutACursorEndsTheWalkWithItsItems() {
+    wm.stubFor(
+        get("/v1/items?limit=2&cursor=c3")
+            .willReturn(
+                okJson("{\"data\":[{\"id\":\"e\"}],\"next_cursor\":null,\"has_more\":true}")));
+    Fixture f = new Fixture(wm.baseUrl());
+
+    List<String> ids = AutoPager.of(fetcher(f.runtime)).stream().map(Item::id).toList();
+
+    assertThat(ids).containsExactly("a", "b", "c", "d", "e");
+    wm.verify(3, getRequestedFor(urlPathEqualTo("/v1/items")));
+  }
 }

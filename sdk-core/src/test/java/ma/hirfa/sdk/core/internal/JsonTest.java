@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.OpenEnum;
+import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.PatchValue;
 import ma.hirfa.sdk.core.WireEnum;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ class JsonTest {
     SUCCEEDED("succeeded"),
     UNKNOWN("unknown");
 
+    private static final WireEnums<Status> BY_WIRE = WireEnums.index(values());
+
     private final String wire;
 
     Status(String wire) {
@@ -36,23 +39,31 @@ class JsonTest {
     public String wireValue() {
       return wire;
     }
+
+    static Status fromWire(String wire) {
+      return BY_WIRE.get(wire);
+    }
   }
 
+  /** A response model as the SDK's are written: the enum kept raw, the constant derived. */
   record Payment(
       String id,
       Money amount,
-      Status status,
-      OpenEnum<Status> rawStatus,
+      String statusAsString,
       Instant createdAt,
       @Nullable String description,
       List<String> tags,
-      boolean livemode) {}
+      boolean livemode) {
+    Status status() {
+      return Status.fromWire(statusAsString);
+    }
+  }
 
   record ProductPatch(
       PatchValue<String> sku, PatchValue<LocalizedText> title, PatchValue<Money> price) {}
 
   private <T> T decode(String s, Class<T> type) throws IOException {
-    return java.util.Objects.requireNonNull(
+    return Objects.requireNonNull(
         json.decode(s.getBytes(StandardCharsets.UTF_8), TypeRef.of(type)));
   }
 
@@ -61,7 +72,7 @@ class JsonTest {
     Payment p =
         decode(
             "{\"id\":\"pay_1\",\"amount\":{\"amount_minor\":15000,\"currency\":\"MAD\"},"
-                + "\"status\":\"succeeded\",\"raw_status\":\"succeeded\",\"created_at\":\"2026-11-29T10:15:30.123Z\","
+                + "\"status\":\"succeeded\",\"created_at\":\"2026-11-29T10:15:30.123Z\","
                 + "\"new_field_from_2027\":{\"nested\":[1,2]},\"livemode\":false}",
             Payment.class);
 
@@ -74,17 +85,35 @@ class JsonTest {
   }
 
   @Test
-  void unknownEnumValuesAreKeptNotFatal() throws IOException {
+  void anUnknownEnumValueIsKeptRawBesideItsUnknownConstant() throws IOException {
     Payment p =
         decode(
-            "{\"id\":\"pay_1\",\"amount\":{\"amount_minor\":1,\"currency\":\"MAD\"},\"status\":\"on_hold\","
-                + "\"raw_status\":\"on_hold\",\"created_at\":\"2026-11-29T10:15:30Z\"}",
+            "{\"id\":\"pay_1\",\"amount\":{\"amount_minor\":1,\"currency\":\"MAD\"},"
+                + "\"status\":\"on_hold\",\"created_at\":\"2026-11-29T10:15:30Z\",\"livemode\":true}",
             Payment.class);
 
     assertThat(p.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(p.rawStatus().value()).isEqualTo(Status.UNKNOWN);
-    assertThat(p.rawStatus().raw()).isEqualTo("on_hold");
-    assertThat(p.rawStatus().isKnown()).isFalse();
+    assertThat(p.statusAsString()).isEqualTo("on_hold");
+  }
+
+  @Test
+  void aRawEnumComponentIsWrittenUnderTheEnumsOwnName() {
+    Payment p =
+        new Payment(
+            "pay_1", Money.ofMinor(1, "MAD"), "on_hold", Instant.EPOCH, null, List.of(), false);
+
+    assertThat(new String(json.encode(p), StandardCharsets.UTF_8))
+        .contains("\"status\":\"on_hold\"")
+        .doesNotContain("status_as_string");
+  }
+
+  @Test
+  void aRecordWhoseRawEnumCollidesWithAnotherComponentIsRefused() {
+    record Twice(String status, String statusAsString) {}
+
+    assertThatThrownBy(() -> json.adapter(Twice.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'status'");
   }
 
   @Test
@@ -92,6 +121,72 @@ class JsonTest {
     assertThatThrownBy(() -> decode("{\"id\":\"pay_1\"}", Payment.class))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("'amount'");
+  }
+
+  /** A primitive is required: a missing number or boolean never becomes 0 or false. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", ",\"livemode\":null"})
+  void aMissingOrNullPrimitiveIsADecodingErrorNamingIt(String livemode) {
+    assertThatThrownBy(
+            () ->
+                decode(
+                    "{\"id\":\"pay_1\",\"amount\":{\"amount_minor\":1,\"currency\":\"MAD\"},"
+                        + "\"status\":\"succeeded\",\"created_at\":\"2026-11-29T10:15:30Z\""
+                        + livemode
+                        + "}",
+                    Payment.class))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("'livemode'");
+  }
+
+  @Test
+  void aCurrencyThisRuntimeDoesNotKnowIsKeptAsItsCode() throws IOException {
+    Money m = decode("{\"amount_minor\":12345,\"currency\":\"QZX\"}", Money.class);
+
+    assertThat(m.amountMinor()).isEqualTo(12345);
+    assertThat(m.currencyCode()).isEqualTo("QZX");
+    assertThat(m.currency()).isEmpty();
+    assertThat(new String(json.encode(m), StandardCharsets.UTF_8))
+        .isEqualTo("{\"amount_minor\":12345,\"currency\":\"QZX\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"mad\"", "\"MA\"", "\"MADD\"", "\"\"", "1"})
+  void aCurrencyThatIsNotThreeCapitalsBreaksTheContractAndIsRefused(String currency) {
+    assertThatThrownBy(
+            () -> decode("{\"amount_minor\":1,\"currency\":" + currency + "}", Money.class))
+        .isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void aMalformedLanguageKeyIsKeptRawAndTheOtherLanguagesResolve() throws IOException {
+    LocalizedText t =
+        decode("{\"fr\":\"Tapis\",\"fr_FR!\":\"x\",\"ar\":\"زربية\"}", LocalizedText.class);
+
+    assertThat(t.resolve("fr")).isEqualTo("Tapis");
+    assertThat(t.resolve("ar")).isEqualTo("زربية");
+    assertThat(t.asMap()).containsEntry("fr_FR!", "x");
+  }
+
+  @Test
+  void anEmptyLocalizedTextBreaksTheContractAndIsRefused() {
+    assertThatThrownBy(() -> decode("{}", LocalizedText.class))
+        .isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void aPageThatSaysHasMoreWithoutACursorIsReadAsTheLastPageWithItsItems() throws IOException {
+    Page<Money> page =
+        Objects.requireNonNull(
+            json.decode(
+                ("{\"data\":[{\"amount_minor\":1,\"currency\":\"MAD\"}],"
+                        + "\"next_cursor\":null,\"has_more\":true}")
+                    .getBytes(StandardCharsets.UTF_8),
+                new TypeRef<Page<Money>>() {}));
+
+    assertThat(page.data()).containsExactly(Money.ofMinor(1, "MAD"));
+    assertThat(page.nextCursor()).isNull();
+    assertThat(page.hasMore()).isFalse();
   }
 
   @ParameterizedTest
@@ -164,7 +259,7 @@ class JsonTest {
   @Test
   void nestedGenericRecordsResolveTheirTypeArguments() throws IOException {
     Wrapper<Money> w =
-        java.util.Objects.requireNonNull(
+        Objects.requireNonNull(
             json.decode(
                 "{\"inner\":{\"value\":{\"amount_minor\":5,\"currency\":\"MAD\"}}}"
                     .getBytes(StandardCharsets.UTF_8),

@@ -152,7 +152,7 @@ class SecretsTruthTest {
             catchThrowableOfType(
                 HirfaException.class,
                 () -> ma.hirfa.sdk.core.webhooks.WebhookVerifier.builder().build()))
-        .hasMessageContaining("no secret or public key was given");
+        .hasMessage("secret: give a secret or a public key");
     try (ScriptedServer server = new ScriptedServer()) {
       server.otherwise(
           respond(

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.hirfa.sdk.core.FakeClock;
+import ma.hirfa.sdk.core.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -205,13 +206,13 @@ class ProcessedEventsTest {
   }
 
   @Test
-  void invalidBoundsAreRefused() {
+  void invalidBoundsAreRefusedNamingTheField() {
     assertThatThrownBy(() -> ProcessedEvents.inMemory(0, Duration.ofHours(1), clock))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxIds");
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("maxIds"));
     assertThatThrownBy(() -> ProcessedEvents.inMemory(10, Duration.ZERO, clock))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("retention");
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("retention"));
   }
 
   /**

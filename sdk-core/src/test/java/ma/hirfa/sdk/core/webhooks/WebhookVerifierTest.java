@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -218,25 +220,80 @@ class WebhookVerifierTest {
   }
 
   @Test
-  void secretThatIsNotBase64IsInvalidAndNotEchoed() {
+  void aSecretThatIsNotBase64IsAConfigurationErrorNamingItWithoutEchoingIt() {
     assertThatThrownBy(() -> WebhookVerifier.builder().secret("whsec_not*base64!").build())
         .isInstanceOfSatisfying(
-            WebhookVerificationException.class,
+            ValidationException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(Reason.INVALID_SECRET);
+              assertThat(e.field()).isEqualTo("secret");
               assertThat(e.getMessage()).doesNotContain("not*base64");
             });
   }
 
   @Test
-  void aPublicKeyOfTheWrongLengthIsInvalid() {
+  void aPublicKeyOfTheWrongLengthIsAConfigurationErrorNamingIt() {
     assertThatThrownBy(
             () ->
                 WebhookVerifier.builder()
                     .publicKey("whpk_" + Base64.getEncoder().encodeToString(new byte[16]))
                     .build())
         .isInstanceOfSatisfying(
-            WebhookVerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SECRET));
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("publicKey"));
+  }
+
+  @Test
+  void anEmptySecretIsAConfigurationErrorNamingIt() {
+    assertThatThrownBy(() -> WebhookVerifier.builder().secret("whsec_").build())
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("secret"));
+  }
+
+  @Test
+  void aVerifierWithoutAnySecretIsAConfigurationErrorNamingTheSecret() {
+    assertThatThrownBy(() -> WebhookVerifier.builder().build())
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("secret"));
+  }
+
+  /**
+   * {@code System.getenv("HIRFA_WEBHOOK_SECRET")} of an unset variable: no NullPointerException.
+   */
+  @Test
+  void aNullSecretFromAnUnsetVariableIsRefusedNamingTheSecretWithAHint() {
+    assertThatThrownBy(() -> WebhookVerifier.builder().secret(null))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("secret");
+              assertThat(e.getMessage()).contains("environment variable");
+            });
+  }
+
+  @Test
+  void aToleranceOutOfRangeIsRefusedNamingIt() {
+    for (Duration bad : List.of(Duration.ofSeconds(-1), Duration.ofDays(1).plusSeconds(1))) {
+      assertThatThrownBy(() -> WebhookVerifier.builder().tolerance(bad))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("tolerance"));
+    }
+  }
+
+  @Test
+  void aSignerAskedForABlankIdRefusesItNamingTheId() {
+    assertThatThrownBy(() -> signer(OLD).sign(" ", NOW, BODY))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("id"));
+  }
+
+  /** Misuse and failure have one home each: a bad delivery is the only verification failure. */
+  @Test
+  void verificationReasonsNameOnlyChecksOfADelivery() {
+    assertThat(Reason.values())
+        .containsExactly(
+            Reason.MISSING_HEADERS,
+            Reason.INVALID_TIMESTAMP,
+            Reason.TIMESTAMP_TOO_OLD,
+            Reason.TIMESTAMP_TOO_NEW,
+            Reason.NO_MATCHING_SIGNATURE);
   }
 }

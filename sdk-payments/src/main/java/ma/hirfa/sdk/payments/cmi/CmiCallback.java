@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ModelStrings;
 import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
 import org.jspecify.annotations.Nullable;
@@ -216,17 +217,17 @@ public final class CmiCallback {
      * Refused: a name that sorts between {@code oid} and {@code okUrl} (it would open a slot next
      * to {@code oid}; see the class documentation).
      *
-     * @throws IllegalArgumentException for such a name or a blank one
+     * @throws ValidationException naming {@code allowField} for such a name or a blank one
      */
     public Builder allowField(String name) {
       Objects.requireNonNull(name, "name == null");
       if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
+        throw new ValidationException("allowField", "must not be blank");
       }
       if (CmiHash.NATURAL_CASE_INSENSITIVE.compare(name, "oid") > 0
           && CmiHash.NATURAL_CASE_INSENSITIVE.compare(name, "okUrl") < 0) {
-        throw new IllegalArgumentException(
-            "a field named " + name + " would sort between oid and okUrl");
+        throw new ValidationException(
+            "allowField", "a field named " + name + " would sort between oid and okUrl");
       }
       extraNames.add(name);
       return this;

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments.cmi;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -176,7 +177,7 @@ public final class CmiPaymentForm {
         if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
           throw new ValidationException(field, "must be an absolute https URL");
         }
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw new ValidationException(field, "is not a valid URL");
       }
       return u;

@@ -13,8 +13,8 @@ import ma.hirfa.sdk.core.Money;
 
 /**
  * Genuine gateway callbacks for tests: the fields {@link CmiPaymentForm} posted for an order, the
- * gateway's result fields, and a HASH computed here with DOMAIN.md's rule written out again (names
- * without digits, so a plain case-insensitive sort is PHP's natural order).
+ * gateway's result fields, and a HASH computed here with docs/domain.md's rule written out again
+ * (names without digits, so a plain case-insensitive sort is PHP's natural order).
  */
 final class Callbacks {
   static final String STORE_KEY = "TEST|KEY\\1";
@@ -58,7 +58,7 @@ final class Callbacks {
         Map.of("Response", "Approved", "AuthCode", "123456"));
   }
 
-  /** DOMAIN.md's ver3 over (already decoded) values, written independently of CmiHash. */
+  /** docs/domain.md's ver3 over (already decoded) values, written independently of CmiHash. */
   static String hash(Map<String, String> fields) {
     List<String> names = new ArrayList<>(fields.keySet());
     names.sort((x, y) -> x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT)));

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import ma.hirfa.sdk.core.Money;
+import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CMI callback: each bug of issue 14 reproduced, and the answers DOMAIN.md asks for. */
+/** The CMI callback: each bug of issue 14 reproduced, and the answers docs/domain.md asks for. */
 class CmiCallbackTest {
   private static final String KEY = Callbacks.STORE_KEY;
   private static final Function<String, @Nullable Money> AMOUNTS =
@@ -230,8 +231,10 @@ class CmiCallbackTest {
                 .paid())
         .isTrue();
     assertThatThrownBy(() -> CmiCallback.builder(KEY).allowField("oid2"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("allowField"));
     assertThatThrownBy(() -> CmiCallback.builder(KEY).allowField("ok"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("allowField"));
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property tests of the CMI ver3 hash over seeded random forms: it equals the plaintext rule of
- * DOMAIN.md computed independently here, it does not depend on the order the fields come in, and
- * the escaping keeps a {@code |} or {@code \} moved from one value to the next from colliding.
+ * docs/domain.md computed independently here, it does not depend on the order the fields come in,
+ * and the escaping keeps a {@code |} or {@code \} moved from one value to the next from colliding.
  */
 class CmiHashPropertyTest {
   private static final String ALPHABET = "abcXYZ |\\\\ زربية-_.=é";
@@ -54,7 +54,7 @@ class CmiHashPropertyTest {
     assertThat(CmiHash.ver3(a, "KEY")).isNotEqualTo(CmiHash.ver3(b, "KEY"));
   }
 
-  /** DOMAIN.md's rule, written out again independently of CmiHash. */
+  /** docs/domain.md's rule, written out again independently of CmiHash. */
   private static String reference(Map<String, String> fields, String storeKey) throws Exception {
     List<String> names = new ArrayList<>(fields.keySet());
     names.sort((x, y) -> x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT)));

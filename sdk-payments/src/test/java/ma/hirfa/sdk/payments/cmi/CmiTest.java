@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CmiTest {
   private static final String STORE_KEY = "TEST|KEY\\1";
 
-  /** The self-consistency vector of DOMAIN.md. */
+  /** The self-consistency vector of docs/domain.md. */
   private static Map<String, String> domainVector() {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("clientid", "600000000");

@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import ma.hirfa.sdk.core.CircuitBreakerPolicy;
 import ma.hirfa.sdk.core.CircuitOpenException;
+import ma.hirfa.sdk.core.CircuitState;
 import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.RetryPolicy;
+import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
+import ma.hirfa.sdk.payments.Payment;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
 import ma.hirfa.sdk.payments.PaymentMethodInput;
 import ma.hirfa.sdk.payments.PaymentsClient;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +40,11 @@ class HirfaMetricsTest {
     sandbox.close();
   }
 
+  @AfterEach
+  void clearFaults() {
+    sandbox.faults().clear();
+  }
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final HirfaMetrics metrics = HirfaMetrics.create(registry);
 
@@ -48,7 +59,7 @@ class HirfaMetricsTest {
     return client;
   }
 
-  private static PaymentCreateParams payment(String order) {
+  static PaymentCreateParams payment(String order) {
     return PaymentCreateParams.builder()
         .amount(Money.parse("100.00", "MAD"))
         .orderReference(order)
@@ -57,7 +68,7 @@ class HirfaMetricsTest {
         .build();
   }
 
-  private static RetryPolicy fast() {
+  static RetryPolicy fast() {
     return RetryPolicy.builder()
         .maxAttempts(3)
         .initialBackoff(Duration.ofMillis(1))
@@ -66,28 +77,47 @@ class HirfaMetricsTest {
   }
 
   @Test
-  void aCallRetriedOnceIsOneTimedSampleAndOneRetryWithBoundedTags() {
+  void aCallRetriedOnceIsOneTimedSampleAndOneRetry() {
     sandbox.faults().resetAfterCommit("POST", "/v1/payments", 1);
     try (PaymentsClient client = client(fast(), CircuitBreakerPolicy.defaults())) {
       client.payments().create(payment("ORD-metrics-1"));
     }
 
-    Timer timer = registry.get(HirfaMetrics.CALLS).tag("operation", "createPayment").timer();
+    Timer timer =
+        registry
+            .get(HirfaMetrics.CALLS)
+            .tag("method", "POST")
+            .tag("url.template", "/v1/payments")
+            .timer();
     assertThat(timer.count()).isEqualTo(1);
     assertThat(timer.getId().getTag("outcome")).isEqualTo("SUCCESS");
     assertThat(timer.getId().getTag("attempts")).isEqualTo("2");
     assertThat(timer.getId().getTag("status")).isEqualTo("201");
-    assertThat(timer.getId().getTag("url.template")).isEqualTo("/v1/payments");
-    assertThat(
-            registry
-                .get(HirfaMetrics.RETRIES)
-                .tag("operation", "createPayment")
-                .tag("reason", "ConnectionException")
-                .counter()
-                .count())
-        .isEqualTo(1);
+    assertThat(registry.get(HirfaMetrics.RETRIES).tag("reason", "ConnectionException").counters())
+        .hasSize(1)
+        .allSatisfy(c -> assertThat(c.count()).isEqualTo(1));
+  }
+
+  @Test
+  void theTagsNameTheContractOperationAndItsTemplateNeverThePathWithItsId() {
+    Payment payment;
+    try (PaymentsClient client = client(fast(), CircuitBreakerPolicy.defaults())) {
+      payment = client.payments().create(payment("ORD-metrics-2"));
+    }
+    Operation getPayment = Operation.get("getPayment", "/v1/payments/{id}");
+    try (ClientRuntime rt =
+        ClientRuntime.create(
+            sandbox.clientOptions().addListener(metrics).retryPolicy(fast()).build(), "payments")) {
+      rt.execute(getPayment.request(payment.id()).build());
+    }
+
+    Timer timer = registry.get(HirfaMetrics.CALLS).tag("operation", "getPayment").timer();
+    assertThat(timer.getId().getTag("url.template")).isEqualTo("/v1/payments/{id}");
+    assertThat(timer.getId().getTag("method")).isEqualTo("GET");
     for (Meter m : registry.getMeters()) {
-      assertThat(m.getId().getTags()).noneMatch(t -> t.getValue().contains("pay_"));
+      assertThat(m.getId().getTags())
+          .extracting(Tag::getValue)
+          .noneMatch(v -> v.contains(payment.id()));
     }
   }
 
@@ -111,8 +141,6 @@ class HirfaMetricsTest {
       assertThat(registry.get(HirfaMetrics.BREAKER_REJECTIONS).counter().count())
           .isGreaterThanOrEqualTo(1);
       assertThat(registry.get(HirfaMetrics.CIRCUIT).gauge().value()).isEqualTo(2);
-    } finally {
-      sandbox.faults().clear();
     }
   }
 
@@ -120,7 +148,7 @@ class HirfaMetricsTest {
   void theGaugeIsMinusOneWithoutABreaker() {
     try (PaymentsClient client = client(fast(), CircuitBreakerPolicy.disabled())) {
       assertThat(registry.get(HirfaMetrics.CIRCUIT).gauge().value()).isEqualTo(-1);
-      assertThat(client.health().circuit()).isEqualTo(ma.hirfa.sdk.core.CircuitState.DISABLED);
+      assertThat(client.health().circuit()).isEqualTo(CircuitState.DISABLED);
     }
   }
 }

@@ -1,17 +1,8 @@
 package ma.hirfa.sdk.opentelemetry;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -24,28 +15,57 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
-import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.ServerException;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.Operation;
+import ma.hirfa.sdk.payments.PaymentCreateParams;
+import ma.hirfa.sdk.payments.PaymentMethodInput;
+import ma.hirfa.sdk.payments.PaymentsClient;
+import ma.hirfa.sdk.testkit.RecordedRequest;
+import ma.hirfa.sdk.testkit.Sandbox;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The spans and headers of a call, against a local server: one call span, one attempt span per
+ * The spans and headers of a call, against the sandbox: one call span, one attempt span per
  * attempt, the semantic conventions' attributes with the URL template (never the path), and the W3C
  * trace context of each attempt's span on that attempt.
  */
 class HirfaTracingTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  /** The contract's operation, as the payments service declares it. */
+  private static final Operation GET_PAYMENT = Operation.get("getPayment", "/v1/payments/{id}");
 
-  private static final Operation GET_THING = Operation.get("getThing", "/v1/things/{id}");
+  static Sandbox sandbox;
+  static String paymentId;
+
+  @BeforeAll
+  static void start() {
+    sandbox = Sandbox.start();
+    try (PaymentsClient client =
+        PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
+      paymentId =
+          client
+              .payments()
+              .create(
+                  PaymentCreateParams.builder()
+                      .amount(Money.parse("120.00", "MAD"))
+                      .orderReference("ORD-trace-1")
+                      .artisanId("art_7QK2M9")
+                      .method(PaymentMethodInput.card("4242424242424242", 12, 2031, "123"))
+                      .build())
+              .id();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final OpenTelemetrySdk otel =
@@ -58,16 +78,21 @@ class HirfaTracingTest {
           .build();
   private final HirfaTracing tracing = HirfaTracing.create(otel);
 
+  @BeforeEach
+  void clearJournal() {
+    sandbox.clearRequests();
+  }
+
   @AfterEach
   void close() {
+    sandbox.faults().clear();
     otel.close();
   }
 
   private ClientRuntime runtime() {
     return ClientRuntime.create(
-        ClientOptions.builder()
-            .apiKey("sk_test_tracing12345678")
-            .baseUrl(wm.baseUrl())
+        sandbox
+            .clientOptions()
             .retryPolicy(
                 RetryPolicy.builder()
                     .maxAttempts(3)
@@ -87,95 +112,95 @@ class HirfaTracingTest {
     return s.getAttributes().get(AttributeKey.longKey(key));
   }
 
+  private List<SpanData> spans(SpanKind kind) {
+    return exporter.getFinishedSpanItems().stream().filter(s -> s.getKind() == kind).toList();
+  }
+
   @Test
   void aCallIsOneSpanWithOneClientSpanPerAttemptNamedByTheTemplate() {
-    wm.stubFor(get("/v1/things/thg_42").willReturn(okJson("{}").withHeader("Request-Id", "req_1")));
     try (ClientRuntime rt = runtime()) {
-      rt.execute(GET_THING.request("thg_42").build());
+      rt.execute(GET_PAYMENT.request(paymentId).build());
     }
 
-    List<SpanData> spans = exporter.getFinishedSpanItems();
-    assertThat(spans).hasSize(2);
-    SpanData call = spans.stream().filter(s -> s.getKind() == SpanKind.INTERNAL).findFirst().get();
-    SpanData attempt = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().get();
-    assertThat(call.getName()).isEqualTo("getThing");
-    assertThat(attempt.getName()).isEqualTo("GET /v1/things/{id}");
+    assertThat(exporter.getFinishedSpanItems()).hasSize(2);
+    SpanData call = spans(SpanKind.INTERNAL).get(0);
+    SpanData attempt = spans(SpanKind.CLIENT).get(0);
+    assertThat(call.getName()).isEqualTo("getPayment");
+    assertThat(attempt.getName()).isEqualTo("GET /v1/payments/{id}");
     assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
-    assertThat(attr(attempt, "url.template")).isEqualTo("/v1/things/{id}");
+    assertThat(attr(attempt, "url.template")).isEqualTo("/v1/payments/{id}");
     assertThat(attr(attempt, "http.request.method")).isEqualTo("GET");
-    assertThat(attr(attempt, "server.address")).isEqualTo("localhost");
-    assertThat(attr(attempt, "hirfa.request_id")).isEqualTo("req_1");
+    assertThat(attr(attempt, "server.address")).isEqualTo("127.0.0.1");
+    assertThat(attr(attempt, "hirfa.request_id")).isEqualTo(sandbox.takeRequest().requestId());
     assertThat(longAttr(attempt, "http.response.status_code")).isEqualTo(200L);
     assertThat(longAttr(call, "hirfa.attempts")).isEqualTo(1L);
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-    for (SpanData s : spans) {
-      assertThat(s.getAttributes().asMap().values())
-          .noneMatch(v -> v.toString().contains("thg_42"));
-    }
     assertThat(tracing.openCalls()).isZero();
   }
 
   @Test
-  void everyAttemptCarriesTheTraceContextOfItsOwnSpanAndARetrySaysWhy() {
-    wm.stubFor(
-        get("/v1/things/thg_7")
-            .inScenario("retry")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(aResponse().withStatus(503))
-            .willSetStateTo("ok"));
-    wm.stubFor(
-        get("/v1/things/thg_7")
-            .inScenario("retry")
-            .whenScenarioStateIs("ok")
-            .willReturn(okJson("{}")));
+  void noAttributeCarriesTheIdTheKeyOrTheCard() {
     try (ClientRuntime rt = runtime()) {
-      rt.execute(GET_THING.request("thg_7").build());
+      rt.execute(GET_PAYMENT.request(paymentId).build());
     }
 
-    List<SpanData> attempts =
-        exporter.getFinishedSpanItems().stream()
-            .filter(s -> s.getKind() == SpanKind.CLIENT)
-            .toList();
-    List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlEqualTo("/v1/things/thg_7")));
+    for (SpanData s : exporter.getFinishedSpanItems()) {
+      assertThat(s.getName()).doesNotContain(paymentId);
+      assertThat(s.getAttributes().asMap().values())
+          .map(Object::toString)
+          .noneMatch(v -> v.contains(paymentId))
+          .noneMatch(v -> v.contains(sandbox.apiKey()))
+          .noneMatch(v -> v.contains("4242424242424242"));
+    }
+  }
+
+  @Test
+  void everyAttemptCarriesTheTraceContextOfItsOwnSpanAndARetrySaysWhy() {
+    sandbox.faults().status("GET", "/v1/payments/", 503, 1);
+    try (ClientRuntime rt = runtime()) {
+      rt.execute(GET_PAYMENT.request(paymentId).build());
+    }
+
+    List<SpanData> attempts = spans(SpanKind.CLIENT);
+    List<RecordedRequest> sent = sandbox.requests();
     assertThat(attempts).hasSize(2);
     assertThat(sent).hasSize(2);
     for (int i = 0; i < 2; i++) {
       SpanData span = attempts.get(i);
-      assertThat(sent.get(i).getHeader("traceparent"))
+      assertThat(sent.get(i).header("traceparent"))
           .startsWith("00-" + span.getTraceId() + "-" + span.getSpanId() + "-");
     }
     assertThat(attempts.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(attr(attempts.get(0), "error.type")).isEqualTo("ServerException");
+    assertThat(longAttr(attempts.get(0), "http.response.status_code")).isEqualTo(503L);
+    assertThat(longAttr(attempts.get(0), "http.request.resend_count")).isNull();
     assertThat(longAttr(attempts.get(1), "http.request.resend_count")).isEqualTo(1L);
     assertThat(attr(attempts.get(1), "hirfa.retry_reason")).isEqualTo("ServerException");
-    assertThat(longAttr(attempts.get(0), "http.request.resend_count")).isNull();
+    assertThat(spans(SpanKind.INTERNAL).get(0).getStatus().getStatusCode())
+        .isEqualTo(StatusCode.UNSET);
   }
 
   @Test
   void aFailedCallEndsWithAnErrorSpanNamingTheException() {
-    wm.stubFor(get("/v1/things/thg_9").willReturn(aResponse().withStatus(503)));
+    sandbox.faults().status("GET", "/v1/payments/", 503, 3);
     try (ClientRuntime rt = runtime()) {
-      assertThatThrownBy(() -> rt.execute(GET_THING.request("thg_9").build()))
+      assertThatThrownBy(() -> rt.execute(GET_PAYMENT.request(paymentId).build()))
           .isInstanceOf(ServerException.class);
     }
 
-    SpanData call =
-        exporter.getFinishedSpanItems().stream()
-            .filter(s -> s.getKind() == SpanKind.INTERNAL)
-            .findFirst()
-            .get();
+    SpanData call = spans(SpanKind.INTERNAL).get(0);
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(attr(call, "error.type")).isEqualTo("ServerException");
     assertThat(longAttr(call, "hirfa.attempts")).isEqualTo(3L);
-    assertThat(exporter.getFinishedSpanItems()).hasSize(4);
+    assertThat(spans(SpanKind.CLIENT)).hasSize(3);
     assertThat(tracing.openCalls()).isZero();
   }
 
   @Test
   void aCancelledAsyncCallClosesItsSpans() throws Exception {
-    wm.stubFor(get("/v1/things/thg_5").willReturn(okJson("{}").withFixedDelay(2_000)));
+    sandbox.faults().delay("GET", "/v1/payments/", Duration.ofSeconds(2), 1);
     try (ClientRuntime rt = runtime()) {
-      var future = rt.executeAsync(GET_THING.request("thg_5").build());
+      var future = rt.executeAsync(GET_PAYMENT.request(paymentId).build());
       Thread.sleep(200);
       future.cancel(true);
     }

@@ -2,11 +2,7 @@ package ma.hirfa.sdk.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import ma.hirfa.sdk.core.AttemptEvent;
-import ma.hirfa.sdk.core.AttemptStart;
-import ma.hirfa.sdk.core.CallEvent;
 import ma.hirfa.sdk.core.CallListener;
-import ma.hirfa.sdk.core.CallStart;
 import ma.hirfa.sdk.micrometer.HirfaMetrics;
 import ma.hirfa.sdk.opentelemetry.HirfaTracing;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +24,7 @@ class HirfaObservabilityConfiguration {
     @Bean
     CallListener hirfaMetricsListener(ObjectProvider<MeterRegistry> registry) {
       MeterRegistry r = registry.getIfAvailable();
-      return r == null ? new CallListener() {} : HirfaMetrics.create(r);
+      return r == null ? new NoListener() : HirfaMetrics.create(r);
     }
 
     /** Binds each client's circuit gauge once every bean exists. */
@@ -55,18 +51,9 @@ class HirfaObservabilityConfiguration {
     }
   }
 
-  /** Stands in when a library is present but the application configured none of it. */
-  static final class NoListener implements CallListener {
-    @Override
-    public void callStarted(CallStart call) {}
-
-    @Override
-    public void attemptStarted(AttemptStart a, java.util.function.BiConsumer<String, String> h) {}
-
-    @Override
-    public void attemptFinished(AttemptEvent event) {}
-
-    @Override
-    public void callFinished(CallEvent event) {}
-  }
+  /**
+   * Stands in when a module is on the class path but the application has no registry or no
+   * OpenTelemetry: the clients skip it, so their calls build no event for it.
+   */
+  static final class NoListener implements CallListener {}
 }

@@ -9,6 +9,8 @@ import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import ma.hirfa.sdk.core.webhooks.servlet.ServletWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,14 +30,30 @@ import org.springframework.web.bind.annotation.RestController;
  * }
  * }</pre>
  *
- * <p>Answers: {@code 204} once the listeners returned, and for a delivery already applied (a
- * redelivery, or a retry whose first answer was lost); {@code 400} with the reason when the
- * delivery does not verify or its body is not a valid event; {@code 413} when it is too large;
- * {@code 500} when a listener threw, so that the platform delivers it again, and it is applied
- * then. Listeners run synchronously on the request thread.
+ * <h2>Answers</h2>
+ *
+ * <ul>
+ *   <li>{@code 204} once every listener returned, and for a delivery already applied (a redelivery,
+ *       or a retry whose first answer was lost): nothing runs again.
+ *   <li>{@code 400} with the reason ({@code INVALID_SIGNATURE}, {@code TIMESTAMP_TOO_OLD}...) when
+ *       the delivery does not verify, or its body is not a valid event: no listener runs.
+ *   <li>{@code 413} when the body is larger than {@code hirfa.webhooks.max-body-size}: it is not
+ *       read further, and no listener runs.
+ *   <li>{@code 500} when a listener threw: the event is not recorded as applied, so the platform
+ *       delivers it again and the listeners run then.
+ * </ul>
+ *
+ * <h2>Listeners are one unit</h2>
+ *
+ * Listeners run synchronously on the request thread, in their {@code @Order}. The event is recorded
+ * as applied only when all of them returned: if the second of two listeners throws, the redelivery
+ * runs both again, so keep one listener per event type or make each one idempotent. An
+ * {@code @Async} listener returns before its work is done and loses that guarantee.
  */
 @RestController
 public final class HirfaWebhookEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(HirfaWebhookEndpoint.class);
+
   private final WebhookVerifier verifier;
   private final ProcessedEvents processed;
   private final Function<WebhookMessage, Object> parser;
@@ -60,7 +78,10 @@ public final class HirfaWebhookEndpoint {
     WebhookMessage message;
     try {
       message = ServletWebhooks.verify(verifier, request, maxBodyBytes);
-    } catch (ValidationException tooLarge) {
+    } catch (ValidationException e) {
+      if (!e.field().equals("body")) {
+        throw e;
+      }
       return answer(HttpStatus.PAYLOAD_TOO_LARGE, "body over " + maxBodyBytes + " bytes");
     } catch (WebhookVerificationException e) {
       return answer(HttpStatus.BAD_REQUEST, e.reason().name());
@@ -71,7 +92,19 @@ public final class HirfaWebhookEndpoint {
     } catch (ResponseDecodingException e) {
       return answer(HttpStatus.BAD_REQUEST, "not a valid event");
     }
-    processed.processOnce(message.id(), message.timestamp(), () -> publisher.publishEvent(event));
+    try {
+      processed.processOnce(message.id(), message.timestamp(), () -> publisher.publishEvent(event));
+    } catch (RuntimeException e) {
+      // Not recorded: the platform's retry runs the listeners again. The id and type only: the
+      // event's body may carry personal data, and the listener's exception is the application's.
+      LOG.warn(
+          "Hirfa webhook {} ({}) not applied: a listener threw {}; answering 500 so that the"
+              + " platform delivers it again",
+          message.id(),
+          event.getClass().getSimpleName(),
+          e.getClass().getName());
+      return answer(HttpStatus.INTERNAL_SERVER_ERROR, "not applied: a listener failed");
+    }
     return ResponseEntity.noContent().build();
   }
 

@@ -1,9 +1,11 @@
 package ma.hirfa.sdk.spring.test;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -35,6 +37,12 @@ final class HirfaSandboxCustomizer implements ContextCustomizer {
                 Map.of(
                     "hirfa.api-key", sandbox.apiKey(),
                     "hirfa.base-url", sandbox.baseUrl(),
+                    // Per-client settings win over the shared ones: these keep an application's
+                    // own hirfa.payments.* or hirfa.catalog.* from sending a test elsewhere.
+                    "hirfa.payments.api-key", sandbox.apiKey(),
+                    "hirfa.payments.base-url", sandbox.baseUrl(),
+                    "hirfa.catalog.api-key", sandbox.apiKey(),
+                    "hirfa.catalog.base-url", sandbox.baseUrl(),
                     "hirfa.webhooks.secrets[0]", secret)));
     context.getBeanFactory().registerSingleton("hirfaSandbox", sandbox);
     context.addApplicationListener(
@@ -60,28 +68,40 @@ final class HirfaSandboxCustomizer implements ContextCustomizer {
     return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
-  /** Registers the application's endpoint with the sandbox, with the secret it verifies with. */
+  /**
+   * Registers the application's endpoint with the sandbox, with the secret it verifies with. {@link
+   * HttpURLConnection}, closed after the call, rather than an {@code HttpClient} whose selector
+   * thread would outlive the test on JDK 17.
+   */
   private static void register(Sandbox sandbox, String url, String secret) {
-    String body = "{\"url\":\"" + url + "\",\"secret\":\"" + secret + "\"}";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "v1/webhook_endpoints"))
-            .header("Authorization", "Bearer " + sandbox.apiKey())
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
+    byte[] body =
+        ("{\"url\":\"" + url + "\",\"secret\":\"" + secret + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            "the sandbox refused the webhook endpoint: HTTP " + response.statusCode());
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create(sandbox.baseUrl() + "v1/webhook_endpoints")
+                  .toURL()
+                  .openConnection(Proxy.NO_PROXY);
+      try {
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Authorization", "Bearer " + sandbox.apiKey());
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(body);
+        }
+        int status = c.getResponseCode();
+        if (status >= 300) {
+          throw new IllegalStateException(
+              "the sandbox refused the webhook endpoint " + url + ": HTTP " + status);
+        }
+      } finally {
+        c.disconnect();
       }
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("could not register the webhook endpoint", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted registering the webhook endpoint", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not register the webhook endpoint " + url, e);
     }
   }
 

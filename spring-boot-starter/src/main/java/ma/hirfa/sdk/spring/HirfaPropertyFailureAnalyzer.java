@@ -7,8 +7,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 final class HirfaPropertyFailureAnalyzer extends AbstractFailureAnalyzer<HirfaPropertyException> {
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, HirfaPropertyException cause) {
+    String message = String.valueOf(cause.getMessage());
+    String prefix = cause.field() + ": ";
+    String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     return new FailureAnalysis(
-        "The Hirfa property '" + cause.field() + "' was refused: " + cause.getMessage(),
+        "The Hirfa property '" + cause.field() + "' was refused: it " + reason + ".",
         "Set '"
             + cause.field()
             + "' to a valid value in your application properties, environment or profile"

@@ -99,7 +99,10 @@ class HirfaPropertiesValidationTest {
               FailureAnalysis analysis =
                   new HirfaPropertyFailureAnalyzer().analyze(context.getStartupFailure());
               assertThat(analysis).isNotNull();
-              assertThat(analysis.getDescription()).contains("'hirfa.read-timeout'");
+              assertThat(analysis.getDescription())
+                  .isEqualTo(
+                      "The Hirfa property 'hirfa.read-timeout' was refused: it must be positive"
+                          + " but was PT-3S.");
               assertThat(analysis.getAction()).contains("hirfa.read-timeout");
               assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(KEY);
             });

@@ -194,6 +194,36 @@ final class ExampleSpecs {
                   List.of(
                       "org.junit.jupiter.api.Test", "org.junit.jupiter.api.extension.ExtendWith"),
                   "")),
+          Map.entry(
+              "HirfaSandbox#1",
+              new Spec(
+                  Shape.UNIT,
+                  List.of(
+                      "static org.assertj.core.api.Assertions.assertThat",
+                      "java.time.Instant",
+                      "org.junit.jupiter.api.Test",
+                      "org.junit.jupiter.api.extension.ExtendWith"),
+                  "")),
+          Map.entry("FakeClock#1", statements("Sandbox sandbox;")),
+          Map.entry(
+              "HirfaSandboxExtension#2",
+              new Spec(
+                  Shape.MEMBERS,
+                  List.of("org.junit.jupiter.api.extension.RegisterExtension"),
+                  "static Instant start;")),
+          Map.entry(
+              "RecordingSleeper#1",
+              new Spec(
+                  Shape.STATEMENTS,
+                  List.of("static org.assertj.core.api.Assertions.assertThat"),
+                  "Sandbox sandbox; PaymentsClient client; PaymentCreateParams params;"
+                      + " RecordingSleeper sleeper;")),
+          Map.entry(
+              "Sandbox#2",
+              new Spec(
+                  Shape.STATEMENTS,
+                  List.of("static org.assertj.core.api.Assertions.assertThat"),
+                  "Sandbox sandbox; PaymentsClient client; PaymentCreateParams params;")),
           Map.entry("Mutations#1", statements("byte[] validJson;")),
           Map.entry(
               "RecordSamples#1",

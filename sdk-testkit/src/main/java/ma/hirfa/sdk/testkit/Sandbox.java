@@ -115,6 +115,15 @@ public final class Sandbox implements AutoCloseable {
     return w.router.writes();
   }
 
+  /**
+   * How many writes the sandbox applied with this {@code Idempotency-Key} (the last 100,000 keys
+   * are remembered): exactly-once checks of one call, unaffected by other calls, including a
+   * request of an earlier call that the server processes late.
+   */
+  public long writesApplied(String idempotencyKey) {
+    return w.router.writes(idempotencyKey);
+  }
+
   /** A test key the sandbox accepts (any {@code sk_test_} key is accepted). */
   public String apiKey() {
     return apiKey;

@@ -136,10 +136,7 @@ final class CallState<T> {
     if (o.status != 0) {
       lastStatus = o.status;
     }
-    String rid = o.header("Request-Id");
-    if (rid == null && o.problem != null) {
-      rid = o.problem.requestId();
-    }
+    String rid = o.requestId();
     if (rid != null) {
       requestId = Redactor.untrustedId(rid);
     }
@@ -234,20 +231,12 @@ final class CallState<T> {
 
   @GuardedBy("this")
   private CallTimeoutException timeout(String what) {
-    CallDiagnostics d = diagnostics();
-    return new CallTimeoutException(what + ErrorMapper.sent(d), d, mayHaveBeenSent, null);
+    return ErrorMapper.timeout(what, diagnostics());
   }
 
   @GuardedBy("this")
   private CircuitOpenException breakerOpen(String when) {
-    CallDiagnostics d = diagnostics();
-    return new CircuitOpenException(
-        rt.resilience.describeBreaker()
-            + " and does not permit further calls"
-            + when
-            + (attempt == 0 ? "; nothing was sent" : ErrorMapper.sent(d)),
-        d,
-        null);
+    return ErrorMapper.breakerOpen(rt.resilience.describeBreaker(), when, diagnostics());
   }
 
   /** The call as it stands: sticky across attempts, as every exception must describe it. */

@@ -32,13 +32,14 @@ class EmbeddedSandboxBootTest {
 
   @Test
   void theApplicationsCallsReachTheEmbeddedSandbox() {
-    // The application's CommandLineRunner made its calls when the context started.
-    assertThat(SANDBOX.paymentCount()).isEqualTo(1);
+    // The application's CommandLineRunner made its calls when the context started: one payment
+    // with its own clients, one with the starter's (whose webhook it received).
+    assertThat(SANDBOX.paymentCount()).isEqualTo(2);
 
     String result = HirfaCalls.run(SANDBOX.baseUrl(), SANDBOX.apiKey());
 
     assertThat(result).contains("SUCCEEDED");
-    assertThat(SANDBOX.paymentCount()).isEqualTo(2);
+    assertThat(SANDBOX.paymentCount()).isEqualTo(3);
     // The journal: what the application sent, the key masked.
     RecordedRequest create =
         SANDBOX.requests().stream()

@@ -29,13 +29,15 @@ class TraceHeadersTest {
             headers.accept("idempotency-key", "forged-key");
             headers.accept("Hirfa-Attempt", "99");
             headers.accept("Cookie", "session=1");
-            headers.accept("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            headers.accept(
+                "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
           }
         };
     Operation createEndpoint = Operation.post("createWebhookEndpoint", "/v1/webhook_endpoints");
     try (Sandbox sandbox = Sandbox.start();
         ClientRuntime rt =
-            ClientRuntime.create(sandbox.clientOptions().addListener(hostile).build(), "payments")) {
+            ClientRuntime.create(
+                sandbox.clientOptions().addListener(hostile).build(), "payments")) {
       rt.execute(
           createEndpoint
               .request()

@@ -21,8 +21,10 @@ class EmbeddedSandboxBootTest {
 
   @DynamicPropertySource
   static void hirfa(DynamicPropertyRegistry registry) {
-    registry.add("HIRFA_BASE_URL", SANDBOX::baseUrl);
-    registry.add("HIRFA_API_KEY", SANDBOX::apiKey);
+    // The starter's own properties: run.sh's HIRFA_BASE_URL and HIRFA_API_KEY environment (the
+    // standalone sandbox's) would otherwise win in application.properties' placeholders.
+    registry.add("hirfa.base-url", SANDBOX::baseUrl);
+    registry.add("hirfa.api-key", SANDBOX::apiKey);
   }
 
   @AfterAll

@@ -160,7 +160,7 @@ final class CallState<T> {
                 rt.options.clock().instant(),
                 plan.deadline()));
     if (d.action() == RetryDecider.Action.RETURN) {
-      events.attempt(attempt, o, requestId, null, null, "");
+      events.attempt(attempt, o, requestId, null, null, null, "");
       end(null);
       return Step.value(value);
     }
@@ -172,6 +172,7 @@ final class CallState<T> {
           requestId,
           error,
           Duration.ofMillis(d.delayMillis()),
+          null,
           "; retrying in " + d.delayMillis() + " ms");
       if (d.poll()) {
         polls++;
@@ -184,7 +185,8 @@ final class CallState<T> {
       error.addSuppressed(new StopReason("not retried: " + d.reason()));
     }
     String why = d.reason().isEmpty() ? "" : "; not retried: " + d.reason();
-    events.attempt(attempt, o, requestId, error, null, why);
+    events.attempt(
+        attempt, o, requestId, error, null, d.reason().isEmpty() ? null : d.reason(), why);
     return Step.error(finish(error));
   }
 
@@ -279,6 +281,7 @@ final class CallState<T> {
       rt.resilience.budget.refund(tokensSpent);
     }
     stopDeadlineTimer();
+    rt.lastCall(error);
     events.call(attempt, lastStatus, error);
   }
 

@@ -10,6 +10,7 @@ import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import ma.hirfa.sdk.payments.Payment;
 import okhttp3.Interceptor;
@@ -107,7 +108,7 @@ public class PipelineBenchmark {
             .build();
     rawAdapter = Samples.mapAdapter();
     rawRequest = Samples.paymentRequest(base);
-    get = ApiRequest.get("v1", "payments", ID).build();
+    get = Operation.get("getPayment", "/v1/payments/{id}").request(ID).build();
     if (!sdkBare().id().equals(ID) || !sdkResilient().id().equals(ID) || raw().isEmpty()) {
       throw new IllegalStateException("every side must decode the payment");
     }

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.Objects;
 import ma.hirfa.sdk.core.ClientBuilder;
+import ma.hirfa.sdk.core.ClientHealth;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +20,18 @@ import org.jspecify.annotations.Nullable;
  * p.title().resolve(Locale.forLanguageTag("es"));        // falls back to fr, ar, en
  * p.price().format(Locale.forLanguageTag("fr-MA"));      // "1.234,50 MAD"
  *
- * try (ProductExport export = catalog.products().export(progress -> log(progress))) {
+ * try (ProductExport export = catalog.products().export().onProgress(progress -> log(progress))) {
  *   export.stream().forEach(shop::upsert);               // constant memory, however large
  * }
+ *
+ * CompletableFuture<Product> later = catalog.products().async().get("prd_S000001");
  * }</pre>
  *
- * <p>To import once and then stay in sync through crashes, use {@link CatalogSync}.
+ * <p>To import once and then stay in sync through crashes, use {@link CatalogSync}. Every operation
+ * has two forms, with its required arguments and with those and {@link
+ * ma.hirfa.sdk.core.RequestOptions}; each service's {@code async()} view returns the same
+ * operations as {@code CompletableFuture}s, cancellable on the wire. Iterators and streams (the
+ * auto-pagers, the export) are read synchronously.
  *
  * <h2>Share one client</h2>
  *
@@ -70,6 +77,11 @@ public final class CatalogClient implements AutoCloseable {
     return runtime.options();
   }
 
+  /** The engine, for tests that check connections and cancellation. */
+  ClientRuntime runtime() {
+    return runtime;
+  }
+
   /** Categories, branches and crafts with their labels; cached with its ETag. */
   public TaxonomyService taxonomy() {
     return taxonomy;
@@ -89,6 +101,14 @@ public final class CatalogClient implements AutoCloseable {
 
   public FxQuoteService fxQuotes() {
     return fxQuotes;
+  }
+
+  /**
+   * What this client knows about the API's health, without making a call: the circuit breaker's
+   * state, the retry budget and how the last call ended.
+   */
+  public ClientHealth health() {
+    return runtime.health();
   }
 
   @Override

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param failure the simple name of the exception the attempt ended with, or null when it got a
  *     response
  * @param retryIn the back-off before the next attempt, or null when the call will not be retried
+ * @param stopReason why a failed attempt was not retried when it could have been, like {@code retry
+ *     budget exhausted} or {@code attempts exhausted}; null when it is retried, succeeded, or its
+ *     failure is final (a 400, say)
  */
 public record AttemptEvent(
     String invocationId,
@@ -33,4 +36,5 @@ public record AttemptEvent(
     @Nullable String idempotencyKey,
     Duration duration,
     @Nullable String failure,
-    @Nullable Duration retryIn) {}
+    @Nullable Duration retryIn,
+    @Nullable String stopReason) {}

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.util.Objects;
 import ma.hirfa.sdk.core.ClientBuilder;
+import ma.hirfa.sdk.core.ClientHealth;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +101,14 @@ public final class PaymentsClient implements AutoCloseable {
 
   public WebhookEndpointService webhookEndpoints() {
     return webhookEndpoints;
+  }
+
+  /**
+   * What this client knows about the API's health, without making a call: the circuit breaker's
+   * state, the retry budget and how the last call ended.
+   */
+  public ClientHealth health() {
+    return runtime.health();
   }
 
   @Override

@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
  * @HirfaSandbox(instant = "2026-11-02T09:00:00Z", seed = 42)
  * class ReconciliationTest {
  *   @Test
- *   void theDayReconciles(Sandbox sandbox) { ... }
+ *   void theClockStartsAtTheFixedInstant(Sandbox sandbox) {
+ *     assertThat(sandbox.clock().instant()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+ *   }
  * }
  * }</pre>
  */

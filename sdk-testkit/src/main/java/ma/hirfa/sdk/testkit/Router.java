@@ -7,12 +7,14 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.testkit.payments.PaymentsHandler;
 import ma.hirfa.sdk.testkit.server.ContractValidator;
@@ -48,8 +50,19 @@ final class Router implements ResponseDefinitionTransformerV2 {
   private final RequestJournal journal;
   private final SandboxClock clock;
   private final boolean strictResponses;
-  private final java.util.concurrent.atomic.AtomicLong writes =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
+
+  /** Writes applied per idempotency key, for the most recent keys (a bounded memory). */
+  @GuardedBy("writesByKey")
+  private final Map<String, Long> writesByKey =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > KEYS_REMEMBERED;
+        }
+      };
+
+  static final int KEYS_REMEMBERED = 100_000;
 
   Router(
       Ids requestIds,
@@ -158,6 +171,11 @@ final class Router implements ResponseDefinitionTransformerV2 {
     String slot = ((IdempotencyStore.Proceed) decision).slot();
     try {
       Exchange.Response response = counted(e, handled(e));
+      if (response.status() < 400) {
+        synchronized (writesByKey) {
+          writesByKey.merge(idempotencyKey, 1L, Long::sum);
+        }
+      }
       idempotency.complete(slot, response);
       return response;
     } catch (Exchange.ApiError error) {
@@ -180,6 +198,13 @@ final class Router implements ResponseDefinitionTransformerV2 {
   /** Writes applied so far: the exactly-once checks compare it before and after a call. */
   long writes() {
     return writes.get();
+  }
+
+  /** Writes applied with this idempotency key (0 for a key not among the recent ones). */
+  long writes(String idempotencyKey) {
+    synchronized (writesByKey) {
+      return writesByKey.getOrDefault(idempotencyKey, 0L);
+    }
   }
 
   /** The status the client sees: the handler's, or the injected fault's (0: no answer). */

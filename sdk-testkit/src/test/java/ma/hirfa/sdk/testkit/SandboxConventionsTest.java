@@ -49,6 +49,18 @@ class SandboxConventionsTest {
   }
 
   @Test
+  void writesAreCountedPerKeyAndAReplayIsNotAWrite() {
+    String body = Http.card("4242424242424242", "ORD-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", body, "Idempotency-Key", "key-count");
+    http.post("/v1/payments", Http.card("4242424242424242", "ORD-other"), "Idempotency-Key", "k2");
+
+    assertThat(sandbox.writesApplied("key-count")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("k2")).isEqualTo(1);
+    assertThat(sandbox.writesApplied("never-used")).isZero();
+  }
+
+  @Test
   void theSameKeyWithAnotherBodyIs422() {
     http.post(
         "/v1/payments", Http.card("4242424242424242", "ORD-a"), "Idempotency-Key", "key-reused");
@@ -139,6 +151,20 @@ class SandboxConventionsTest {
         .contains("order_reference")
         .contains("amount_minor");
     assertThat(sandbox.paymentCount()).isZero();
+  }
+
+  @Test
+  void aContractViolationNamesTheFieldsNotTheValidatorsRules() {
+    Http.Reply r =
+        http.post(
+            "/v1/payments",
+            "{\"amount\":{\"amount_minor\":\"125000\",\"currency\":\"MAD\"},\"artisan_id\":\"art_1\","
+                + "\"method\":{\"type\":\"qr\"}}");
+
+    List<String> fields = new ArrayList<>();
+    r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).contains("order_reference", "amount.amount_minor");
+    assertThat(fields).noneMatch(f -> f.startsWith("validation.") || f.isEmpty());
   }
 
   @Test

@@ -97,6 +97,7 @@ final class CallEvents {
       @Nullable String requestId,
       @Nullable HirfaException error,
       @Nullable Duration retryIn,
+      @Nullable String stopReason,
       String decision) {
     if (!CallLog.debugEnabled() && listeners.isEmpty()) {
       return;
@@ -114,7 +115,8 @@ final class CallEvents {
             idempotencyKey,
             Duration.ofNanos(o.durationNanos),
             error == null ? null : error.getClass().getSimpleName(),
-            retryIn);
+            retryIn,
+            stopReason);
     CallLog.attempt(e, maxAttempts, decision);
     CallLog.notifyAttempt(listeners, e);
   }

@@ -136,10 +136,7 @@ final class CallState<T> {
     if (o.status != 0) {
       lastStatus = o.status;
     }
-    String rid = o.header("Request-Id");
-    if (rid == null && o.problem != null) {
-      rid = o.problem.requestId();
-    }
+    String rid = o.requestId();
     if (rid != null) {
       requestId = Redactor.untrustedId(rid);
     }
@@ -163,7 +160,7 @@ final class CallState<T> {
                 rt.options.clock().instant(),
                 plan.deadline()));
     if (d.action() == RetryDecider.Action.RETURN) {
-      events.attempt(attempt, o, requestId, null, null, "");
+      events.attempt(attempt, o, requestId, null, null, null, "");
       end(null);
       return Step.value(value);
     }
@@ -175,6 +172,7 @@ final class CallState<T> {
           requestId,
           error,
           Duration.ofMillis(d.delayMillis()),
+          null,
           "; retrying in " + d.delayMillis() + " ms");
       if (d.poll()) {
         polls++;
@@ -187,7 +185,8 @@ final class CallState<T> {
       error.addSuppressed(new StopReason("not retried: " + d.reason()));
     }
     String why = d.reason().isEmpty() ? "" : "; not retried: " + d.reason();
-    events.attempt(attempt, o, requestId, error, null, why);
+    events.attempt(
+        attempt, o, requestId, error, null, d.reason().isEmpty() ? null : d.reason(), why);
     return Step.error(finish(error));
   }
 
@@ -232,20 +231,12 @@ final class CallState<T> {
 
   @GuardedBy("this")
   private CallTimeoutException timeout(String what) {
-    CallDiagnostics d = diagnostics();
-    return new CallTimeoutException(what + ErrorMapper.sent(d), d, mayHaveBeenSent, null);
+    return ErrorMapper.timeout(what, diagnostics());
   }
 
   @GuardedBy("this")
   private CircuitOpenException breakerOpen(String when) {
-    CallDiagnostics d = diagnostics();
-    return new CircuitOpenException(
-        rt.resilience.describeBreaker()
-            + " and does not permit further calls"
-            + when
-            + (attempt == 0 ? "; nothing was sent" : ErrorMapper.sent(d)),
-        d,
-        null);
+    return ErrorMapper.breakerOpen(rt.resilience.describeBreaker(), when, diagnostics());
   }
 
   /** The call as it stands: sticky across attempts, as every exception must describe it. */
@@ -290,6 +281,7 @@ final class CallState<T> {
       rt.resilience.budget.refund(tokensSpent);
     }
     stopDeadlineTimer();
+    rt.lastCall(error);
     events.call(attempt, lastStatus, error);
   }
 

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.core.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import ma.hirfa.sdk.core.CircuitState;
+import ma.hirfa.sdk.core.ClientHealth;
 import ma.hirfa.sdk.core.ClientOptions;
+import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -34,6 +38,7 @@ public final class ClientRuntime implements AutoCloseable {
   final Resilience resilience;
   final ResponseReader reader;
   private final boolean ownsPool;
+  private volatile @Nullable LastCall lastCall;
 
   /** The pool owner's lifecycle, shared by every runtime derived from it. */
   private final Lifecycle shared;
@@ -228,6 +233,34 @@ public final class ClientRuntime implements AutoCloseable {
   public String circuitState() {
     return resilience.breakerState();
   }
+
+  /** What this client knows about the API's health, without making a call. */
+  public ClientHealth health() {
+    // The breaker is created at the first failure: before that it is CLOSED (or DISABLED).
+    CircuitState state =
+        switch (resilience.breakerState()) {
+          case "DISABLED" -> CircuitState.DISABLED;
+          case "OPEN", "FORCED_OPEN" -> CircuitState.OPEN;
+          case "HALF_OPEN" -> CircuitState.HALF_OPEN;
+          default -> CircuitState.CLOSED;
+        };
+    LastCall last = lastCall;
+    return new ClientHealth(
+        resilience.apiName,
+        state,
+        resilience.budget.available(),
+        last == null ? null : last.at,
+        last == null ? null : last.failure);
+  }
+
+  /** How the last call of this runtime ended; read by {@link #health()}. */
+  void lastCall(@Nullable HirfaException error) {
+    lastCall =
+        new LastCall(
+            options.clock().instant(), error == null ? null : error.getClass().getSimpleName());
+  }
+
+  private record LastCall(Instant at, @Nullable String failure) {}
 
   /** Open connections in the pool (idle and in use), for leak checks. */
   public int connectionCount() {

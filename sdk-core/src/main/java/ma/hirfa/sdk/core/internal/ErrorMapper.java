@@ -4,6 +4,7 @@ import ma.hirfa.sdk.core.ApiException;
 import ma.hirfa.sdk.core.AuthenticationException;
 import ma.hirfa.sdk.core.CallDiagnostics;
 import ma.hirfa.sdk.core.CallTimeoutException;
+import ma.hirfa.sdk.core.CircuitOpenException;
 import ma.hirfa.sdk.core.ConflictException;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.HirfaException;
@@ -116,6 +117,22 @@ final class ErrorMapper {
             + " "
             + Redactor.redact(request.path())
             + " was not sent; build a new client");
+  }
+
+  /** The call's deadline passed ({@code what} says when), with the truth about what was sent. */
+  static CallTimeoutException timeout(String what, CallDiagnostics d) {
+    return new CallTimeoutException(what + sent(d), d, d.mayHaveBeenSent(), null);
+  }
+
+  /** The breaker refused the call ({@code when}: before which attempt, or empty for the first). */
+  static CircuitOpenException breakerOpen(String breaker, String when, CallDiagnostics d) {
+    return new CircuitOpenException(
+        breaker
+            + " and does not permit further calls"
+            + when
+            + (d.attempts() == 0 ? "; nothing was sent" : sent(d)),
+        d,
+        null);
   }
 
   /** What a failure that is not an API answer says about the request having left. */

@@ -163,4 +163,10 @@ final class Outcome {
   @Nullable String header(String name) {
     return headers.get(name);
   }
+
+  /** The request id the server gave: its {@code Request-Id} header, else the problem's. */
+  @Nullable String requestId() {
+    String rid = header("Request-Id");
+    return rid == null && problem != null ? problem.requestId() : rid;
+  }
 }

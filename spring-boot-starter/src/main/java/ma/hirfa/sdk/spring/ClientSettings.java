@@ -125,8 +125,13 @@ final class ClientSettings {
   }
 
   private static void set(String property, Runnable setter) {
+    check(property, setter);
+  }
+
+  /** Runs {@code step}; a {@link ValidationException} becomes a refusal of {@code property}. */
+  static void check(String property, Runnable step) {
     try {
-      setter.run();
+      step.run();
     } catch (ValidationException e) {
       throw new HirfaPropertyException(property, reason(e));
     }

@@ -22,7 +22,7 @@ public final class HirfaCalls {
   public static String run(String baseUrl, String apiKey) {
     String artisan;
     try (CatalogClient catalog = CatalogClient.builder().apiKey(apiKey).baseUrl(baseUrl).build()) {
-      List<Product> products = catalog.products().list(ProductListParams.all().withLimit(5)).data();
+      List<Product> products = catalog.products().list(ProductListParams.builder().limit(5).build()).data();
       check(products.size() == 5, "expected 5 products, got " + products.size());
       artisan = products.get(0).artisanId();
     }

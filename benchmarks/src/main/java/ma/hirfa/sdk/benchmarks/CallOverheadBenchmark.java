@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import ma.hirfa.sdk.core.CircuitBreakerPolicy;
 import ma.hirfa.sdk.payments.Payment;
 import ma.hirfa.sdk.payments.PaymentsClient;
 import okhttp3.ConnectionPool;
@@ -26,16 +25,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * The SDK's {@code payments().get(id)} against the raw baseline on the same local server: OkHttp
- * with the same timeouts and pool size, then Moshi decoding the body into a map. The difference is
- * the SDK's pipeline: identifiers, headers, retry and breaker bookkeeping, logging checks, and
- * decoding into typed records.
+ * The SDK's {@code payments().get(id)} against the raw baseline and the peers on the same local
+ * server: raw is OkHttp with the same timeouts and pool size, then Moshi decoding the body into a
+ * map; the peers are the clients openapi-generator generates from our contract ({@link Peers}). The
+ * difference to raw is the SDK's pipeline: identifiers, headers, retry and breaker bookkeeping,
+ * logging checks, and decoding into typed records.
+ *
+ * <p>The peers measure for half the time (1-second iterations; the same {@link #WARM_CALLS} first):
+ * their rows only say whether the SDK is ahead, and the suite must stay under 15 minutes.
+ *
+ * <p>The server is the process {@code run.sh} starts on the other core ({@link ServerMain}); run
+ * alone, the benchmark starts one in its own JVM (then the server's CPU counts as the client's).
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Fork(2)
 public class CallOverheadBenchmark {
   static final String PAYMENT_JSON =
@@ -49,25 +56,22 @@ public class CallOverheadBenchmark {
           + "\"failure_code\":null,\"failure_message\":null,\"return_url\":null,\"description\":null,"
           + "\"metadata\":{},\"created_at\":\"2026-11-29T09:00:00Z\",\"updated_at\":\"2026-11-29T09:00:00Z\",\"livemode\":false}";
 
-  private LocalServer server;
+  /** Sequential calls of the measured side before the trial, to reach steady-state code. */
+  static final int WARM_CALLS = 15_000;
+
+  private ServerMain.Endpoint server;
   private PaymentsClient sdk;
   private OkHttpClient raw;
   private JsonAdapter<Map<String, Object>> rawAdapter;
   private Request rawRequest;
+  private Peers.PaymentGet gson;
+  private Peers.PaymentGet nativeClient;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    server = LocalServer.json(PAYMENT_JSON);
+  public void setUp(BenchmarkParams params) throws Exception {
+    server = ServerMain.endpoint(0);
     String base = server.baseUrl();
-    sdk =
-        PaymentsClient.builder()
-            .apiKey(Samples.API_KEY)
-            .baseUrl(base)
-            .configure(
-                o ->
-                    o.circuitBreakerPolicy(CircuitBreakerPolicy.defaults())
-                        .connectionPool(16, Duration.ofMinutes(5)))
-            .build();
+    sdk = Samples.sdkPayments(base);
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
@@ -83,21 +87,31 @@ public class CallOverheadBenchmark {
             .build();
     rawAdapter = Samples.mapAdapter();
     rawRequest = Samples.paymentRequest(base);
-    if (sdkGet() == null || rawGet() == null) {
-      throw new IllegalStateException("both sides must decode the payment");
+    gson = Peers.gsonPayments(base);
+    nativeClient = Peers.nativePayments(base);
+    if (!sdkGet().id().equals(Samples.PAYMENT_ID)
+        || !Samples.PAYMENT_ID.equals(rawGet().get("id"))
+        || !Peers.paymentId(gsonGet()).equals(Samples.PAYMENT_ID)
+        || !Peers.paymentId(nativeGet()).equals(Samples.PAYMENT_ID)) {
+      throw new IllegalStateException("every side must decode the payment");
     }
-    // Both sides reach compiled code before any measurement. With 8 client and 8 server threads
-    // busy on 2 cores the JIT's compiler threads starve, and the side with more code (the SDK)
-    // would otherwise still be warming up during the measured iterations (seen: its throughput
-    // climbing from 0.4× to 1.0× of raw across them). A partner's service runs warm.
+    // The measured side reaches compiled code before any measurement. With 8 client threads on
+    // one core the JIT's compiler threads starve, and a side with more code would otherwise still
+    // be warming up during the measured iterations (seen: the SDK's throughput climbing from 0.4×
+    // to 1.0× of raw across them). A partner's service runs warm.
+    String name = params.getBenchmark();
     for (int i = 0; i < WARM_CALLS; i++) {
-      sdkGet();
-      rawGet();
+      if (name.contains(".sdk")) {
+        sdkGet();
+      } else if (name.contains(".raw")) {
+        rawGet();
+      } else if (name.contains(".gson")) {
+        gsonGet();
+      } else {
+        nativeGet();
+      }
     }
   }
-
-  /** Sequential calls of each side before the trial, to reach steady-state compiled code. */
-  static final int WARM_CALLS = 15_000;
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
@@ -111,7 +125,7 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Payment sdkGet() {
-    return sdk.payments().get(Samples.PAYMENT_ID);
+    return Samples.sdkGet(sdk);
   }
 
   @Benchmark
@@ -123,15 +137,30 @@ public class CallOverheadBenchmark {
     }
   }
 
-  // Three forks for the 8-thread runs: on 2 cores shared with the server, one fork's throughput
-  // differs from the next by up to 30 %, more than within a fork.
+  /** Peer: the okhttp-gson client generated from payments.yaml. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
+  public Object gsonGet() throws Exception {
+    return gson.get();
+  }
+
+  /** Peer: the native (JDK HttpClient + Jackson) client generated from payments.yaml. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
+  public Object nativeGet() throws Exception {
+    return nativeClient.get();
+  }
+
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
-  @Fork(3)
-  @Warmup(iterations = 6, time = 2)
-  @Measurement(iterations = 4, time = 2)
   public Payment sdkGetThroughput8() {
     return sdkGet();
   }
@@ -140,10 +169,27 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
-  @Fork(3)
-  @Warmup(iterations = 6, time = 2)
-  @Measurement(iterations = 4, time = 2)
   public Map<String, Object> rawGetThroughput8() throws IOException {
     return rawGet();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
+  public Object gsonGetThroughput8() throws Exception {
+    return gsonGet();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 3, time = 1)
+  public Object nativeGetThroughput8() throws Exception {
+    return nativeGet();
   }
 }

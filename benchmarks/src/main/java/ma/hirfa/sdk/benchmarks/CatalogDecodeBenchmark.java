@@ -31,13 +31,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding one page of 100 sample products through the SDK's models, against Jackson databind into
- * equivalent classes and against a raw Moshi {@code JsonReader} pass that only skips values (the
- * floor: tokenizing without building anything).
+ * Decoding one page of 100 sample products through the SDK's models, against the generated peers'
+ * decoding ({@link Peers}), Jackson databind into equivalent classes, and a raw Moshi {@code
+ * JsonReader} pass that only skips values (the floor: tokenizing without building anything).
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
 @Fork(2)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -59,7 +59,10 @@ public class CatalogDecodeBenchmark {
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    if (sdk().data().size() != 100 || jackson().data().size() != 100) {
+    if (sdk().data().size() != 100
+        || jackson().data().size() != 100
+        || gson() != 100
+        || nativeJackson() != 100) {
       throw new IllegalStateException("both sides must decode 100 products");
     }
     System.out.println("page size: " + page.length + " bytes");
@@ -68,6 +71,18 @@ public class CatalogDecodeBenchmark {
   @Benchmark
   public Page<Product> sdk() throws IOException {
     return json.decode(page, PAGE);
+  }
+
+  /** Peer: the okhttp-gson client's decoding of the same body (string, then its JSON). */
+  @Benchmark
+  public int gson() {
+    return Peers.gsonDecodePage(page);
+  }
+
+  /** Peer: the native client's decoding of the same body (string, then its ObjectMapper). */
+  @Benchmark
+  public int nativeJackson() throws IOException {
+    return Peers.nativeDecodePage(page);
   }
 
   @Benchmark

@@ -1,16 +1,11 @@
 package ma.hirfa.sdk.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import ma.hirfa.sdk.catalog.CatalogClient;
-import ma.hirfa.sdk.catalog.Product;
-import ma.hirfa.sdk.catalog.ProductExport;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -31,21 +26,24 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The whole export streamed end to end from a local server (1,000 distinct sample lines repeated to
- * {@code products}), in a JVM capped at 64 MB: the SDK's {@link ProductExport} decoding typed
- * products, against a hand-written OkHttp + Moshi loop decoding each line into a map.
+ * The whole export streamed end to end from the local server (1,000 distinct sample lines repeated
+ * to {@code products}), in a JVM capped at 32 MB: the SDK's {@code ProductExport} decoding typed
+ * products, against a hand-written OkHttp + Moshi loop decoding each line into a map, and against
+ * the generated peers streamed by hand on their own parts (their generated {@code exportProducts()}
+ * reads the whole body into memory: {@link ExportMemory} shows it running out). The SDK and the raw
+ * loop export twice after a warm-up export: two runs, whose spread {@code results.py} reports.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 1)
-@Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = "-Xmx64m")
+@Measurement(iterations = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx32m")
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CatalogExportBenchmark {
   @Param("1000000")
   public long products;
 
-  private LocalServer server;
+  private ServerMain.Endpoint server;
   private CatalogClient sdk;
   private OkHttpClient raw;
   private Request rawRequest;
@@ -53,20 +51,8 @@ public class CatalogExportBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    byte[] lines = Samples.exportLines(1_000);
-    server =
-        new LocalServer(
-            "application/x-ndjson",
-            lines,
-            products / 1_000,
-            "{\"export_cursor\":\"Y2hnOjA\"}\n".getBytes(StandardCharsets.UTF_8),
-            0);
-    sdk =
-        CatalogClient.builder()
-            .apiKey("sk_test_BenchmarkKey0000000")
-            .baseUrl(server.baseUrl())
-            .configure(o -> o.readTimeout(Duration.ofSeconds(30)))
-            .build();
+    server = ServerMain.endpoint(products);
+    sdk = Samples.sdkCatalog(server.baseUrl());
     raw =
         new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(30))
@@ -75,12 +61,9 @@ public class CatalogExportBenchmark {
     rawRequest =
         new Request.Builder()
             .url(server.baseUrl() + "v1/products/export")
-            .header("Authorization", "Bearer sk_test_BenchmarkKey0000000")
+            .header("Authorization", "Bearer " + Samples.API_KEY)
             .build();
-    rawAdapter =
-        new Moshi.Builder()
-            .build()
-            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+    rawAdapter = Samples.mapAdapter();
   }
 
   @TearDown(Level.Trial)
@@ -92,15 +75,7 @@ public class CatalogExportBenchmark {
 
   @Benchmark
   public long sdkExport(Blackhole bh) {
-    long n = 0;
-    try (ProductExport export = sdk.products().export()) {
-      for (Product p : export) {
-        bh.consume(p);
-        n++;
-      }
-    }
-    check(n);
-    return n;
+    return check(Samples.sdkExport(sdk, bh::consume));
   }
 
   @Benchmark
@@ -117,13 +92,31 @@ public class CatalogExportBenchmark {
         n++;
       }
     }
-    check(n);
-    return n;
+    return check(n);
   }
 
-  private void check(long n) {
+  /**
+   * Peer: okhttp-gson, its generated call read line by line, each line through its JSON. One
+   * measured export after the warm-up, not two: the peers take two to three times the SDK's time,
+   * and the suite must stay under 15 minutes (their row needs no second run to be decided).
+   */
+  @Benchmark
+  @Measurement(iterations = 1)
+  public long gsonByHand(Blackhole bh) throws Exception {
+    return check(Peers.gsonExportByHand(server.baseUrl(), bh::consume));
+  }
+
+  /** Peer: native, its HttpClient read line by line, each line through its ObjectMapper. */
+  @Benchmark
+  @Measurement(iterations = 1)
+  public long nativeByHand(Blackhole bh) throws Exception {
+    return check(Peers.nativeExportByHand(server.baseUrl(), bh::consume));
+  }
+
+  private long check(long n) {
     if (n != products) {
       throw new IllegalStateException("read " + n + " of " + products);
     }
+    return n;
   }
 }

@@ -10,6 +10,7 @@ import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import ma.hirfa.sdk.payments.Payment;
 import okhttp3.Interceptor;
@@ -48,9 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * first time (target: under 2 µs); {@code sdkResilient − raw} is the SDK's whole per-call cost.
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 6, time = 2)
-@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
+@Fork(2)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PipelineBenchmark {
@@ -107,7 +108,7 @@ public class PipelineBenchmark {
             .build();
     rawAdapter = Samples.mapAdapter();
     rawRequest = Samples.paymentRequest(base);
-    get = ApiRequest.get("v1", "payments", ID).build();
+    get = Operation.get("getPayment", "/v1/payments/{id}").request(ID).build();
     if (!sdkBare().id().equals(ID) || !sdkResilient().id().equals(ID) || raw().isEmpty()) {
       throw new IllegalStateException("every side must decode the payment");
     }

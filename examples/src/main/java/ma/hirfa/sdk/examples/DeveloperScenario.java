@@ -12,7 +12,7 @@ import ma.hirfa.sdk.catalog.Order;
 import ma.hirfa.sdk.catalog.OrderCreateParams;
 import ma.hirfa.sdk.catalog.PayoutAccount;
 import ma.hirfa.sdk.catalog.Product;
-import ma.hirfa.sdk.catalog.ProductInput;
+import ma.hirfa.sdk.catalog.ProductCreateParams;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -80,7 +80,7 @@ public final class DeveloperScenario {
           catalog
               .products()
               .create(
-                  ProductInput.builder()
+                  ProductCreateParams.builder()
                       .sku("TIF-RUG-0001")
                       .artisanId(coop.id())
                       .craft("knotted_rug")

@@ -19,6 +19,8 @@ import ma.hirfa.sdk.catalog.ExportProgress;
 import ma.hirfa.sdk.catalog.FileCheckpointStore;
 import ma.hirfa.sdk.catalog.FxQuote;
 import ma.hirfa.sdk.catalog.Product;
+import ma.hirfa.sdk.catalog.ProductDeleteParams;
+import ma.hirfa.sdk.catalog.ProductUpdateParams;
 import ma.hirfa.sdk.catalog.SyncReport;
 import ma.hirfa.sdk.testkit.Sandbox;
 
@@ -49,7 +51,7 @@ public final class PartnerScenario {
   }
 
   private static Result run(Sandbox sandbox, PrintStream out, Path checkpoint) {
-    Store shop = new Store(); // the retailer's own store
+    Shop shop = new Shop(new HashMap<>(), new HashMap<>()); // the retailer's own store
     long total = sandbox.catalog().productCount();
     try (CatalogClient catalog =
         CatalogClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
@@ -71,7 +73,7 @@ public final class PartnerScenario {
           "  Followed "
               + (second.upserts() + second.deletes())
               + " changes from the feed; the shop holds "
-              + shop.products.size()
+              + shop.products().size()
               + " products, the marketplace "
               + sandbox.catalog().productCount()
               + ".");
@@ -81,11 +83,13 @@ public final class PartnerScenario {
       Map<String, String> titles = new HashMap<>();
       for (String lang : List.of("ar", "fr", "en", "es")) {
         titles.put(lang, rug.title(Locale.forLanguageTag(lang)));
-        out.println("  " + lang + ": " + titles.get(lang));
       }
       FxQuote quote = catalog.fxQuotes().create("MAD", "EUR");
       DisplayPrice price = quote.display(rug.price());
       // [end]
+      for (String lang : List.of("ar", "fr", "en", "es")) {
+        out.println("  " + lang + ": " + titles.get(lang));
+      }
       out.println(
           "  Price: "
               + rug.price().format(Locale.forLanguageTag("fr-MA"))
@@ -97,7 +101,7 @@ public final class PartnerScenario {
       return new Result(
           first.imported(),
           second.upserts() + second.deletes(),
-          shop.products.size(),
+          shop.products().size(),
           sandbox.catalog().productCount(),
           titles,
           price);
@@ -105,38 +109,38 @@ public final class PartnerScenario {
   }
 
   /** The retailer's store: products by id, and the versions of deleted ids (tombstones). */
-  static final class Store {
-    final Map<String, Product> products = new HashMap<>();
-    final Map<String, Long> deleted = new HashMap<>();
-  }
+  record Shop(Map<String, Product> products, Map<String, Long> deleted) {}
 
   /** One run of the importer: in production, a scheduled job. */
   private static SyncReport sync(
-      CatalogClient catalog, Path checkpoint, Store shop, Consumer<ExportProgress> progress) {
+      CatalogClient catalog, Path checkpoint, Shop shop, Consumer<ExportProgress> progress) {
     // [snippet:sync]
-    return CatalogSync.builder(catalog)
-        .checkpointStore(FileCheckpointStore.at(checkpoint))
-        .heldProductIds(() -> shop.products.keySet().stream())
-        .importProgress(progress)
-        .handler(
-            change -> {
-              // A change can come twice or out of order: apply it only if it is newer.
-              String id = change.productId();
-              Product held = shop.products.get(id);
-              long version = held != null ? held.version() : shop.deleted.getOrDefault(id, -1L);
-              if (change.version() <= version) {
-                return;
-              }
-              if (change instanceof CatalogChange.Upsert u) {
-                shop.products.put(id, u.product());
-              } else {
-                shop.products.remove(id);
-                shop.deleted.put(id, change.version()); // a tombstone
-              }
-            })
-        .build()
-        .runUntilCaughtUp();
+    SyncReport report =
+        CatalogSync.builder(catalog)
+            .checkpointStore(FileCheckpointStore.at(checkpoint))
+            .heldProductIds(() -> shop.products().keySet().stream())
+            .importProgress(progress)
+            .handler(
+                change -> {
+                  // A change can come twice or out of order: apply it only if it is newer.
+                  String id = change.productId();
+                  Product held = shop.products().get(id);
+                  long version =
+                      held != null ? held.version() : shop.deleted().getOrDefault(id, -1L);
+                  if (change.version() <= version) {
+                    return;
+                  }
+                  if (change instanceof CatalogChange.Upsert u) {
+                    shop.products().put(id, u.product());
+                  } else {
+                    shop.products().remove(id);
+                    shop.deleted().put(id, change.version()); // a tombstone
+                  }
+                })
+            .build()
+            .runUntilCaughtUp();
     // [end]
+    return report;
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -150,8 +154,10 @@ public final class PartnerScenario {
   private static void changeSomeProducts(CatalogClient catalog) {
     for (String id : List.of("prd_S000001", "prd_S000002", "prd_S000003")) {
       Product p = catalog.products().get(id);
-      catalog.products().update(p, p.toInput().stock(p.stock() + 5).build());
+      catalog
+          .products()
+          .update(p.id(), p.etag(), ProductUpdateParams.from(p).stock(p.stock() + 5).build());
     }
-    catalog.products().delete("prd_S000004");
+    catalog.products().delete("prd_S000004", ProductDeleteParams.anyVersion());
   }
 }

@@ -144,7 +144,6 @@ public final class WebhookReceiverExample {
   private static void receive(
       HttpExchange exchange, WebhookVerifier verifier, ProcessedEvents processed, Handler handler)
       throws IOException {
-    // [snippet:receiver]
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_BODY_BYTES + 1); // the raw bytes, bounded: never parse first
@@ -168,7 +167,6 @@ public final class WebhookReceiverExample {
         answer = "handler failed, not recorded";
       }
     }
-    // [end]
     exchange.getResponseHeaders().add("X-Answer", answer);
     exchange.sendResponseHeaders(status, -1);
     exchange.close();

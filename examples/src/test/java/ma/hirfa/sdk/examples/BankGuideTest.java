@@ -27,11 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * does not depend on the hour the build runs at), the request journal to check what the integration
  * sent, and the shipped fakes to run retries without waiting.
  */
-// [snippet:extension]
 @ExtendWith(HirfaSandboxExtension.class)
 @HirfaSandbox(instant = "2026-11-02T09:00:00Z", seed = 42)
 class BankGuideTest {
-  // [end]
 
   // [snippet:retry]
   @Test

@@ -34,12 +34,7 @@ final class ExampleSpecs {
    * Each is still compiled and must still fail: one that compiles again must leave this list.
    */
   static final Map<String, String> NOT_COMPILED =
-      Map.of(
-          "SandboxMain#1",
-          "a shell command line (java -jar ...), not Java",
-          "CatalogClient#1",
-          "calls products().export(Consumer), which does not exist (export().onProgress(...) does);"
-              + " CatalogClient is reshaped in the api branch, which owns its example");
+      Map.of("SandboxMain#1", "a shell command line (java -jar ...), not Java");
 
   /** Packages every example sees, as a reader of the SDK's Javadoc would import them. */
   private static final List<String> IMPORTS =
@@ -48,6 +43,7 @@ final class ExampleSpecs {
           "java.nio.file.*",
           "java.time.*",
           "java.util.*",
+          "java.util.concurrent.*",
           "java.util.function.*",
           "ma.hirfa.sdk.core.*",
           "ma.hirfa.sdk.core.validation.*",
@@ -63,8 +59,7 @@ final class ExampleSpecs {
 
   static final Map<String, Spec> SPECS =
       Map.ofEntries(
-          Map.entry("ArtisanUpdateParams#1", expression()),
-          Map.entry("ListParams#1", expression()),
+          Map.entry("ArtisanUpdateParams#1", statements("Artisan current;")),
           Map.entry(
               "CatalogChange#1",
               statements(
@@ -88,6 +83,13 @@ final class ExampleSpecs {
                       + " long versionOf(String id); void save(Product p);"
                       + " void delete(String id, long version); }")),
           Map.entry("DisplayPrice#1", statements("FxQuote quote; Product product;")),
+          Map.entry("PaymentCaptureParams#1", statements("PaymentsClient client; String id;")),
+          Map.entry(
+              "PaymentServiceAsync#1",
+              statements("PaymentsClient client; PaymentCreateParams params;")),
+          Map.entry("ProductDeleteParams#1", statements("CatalogClient catalog; Product current;")),
+          Map.entry("ProductUpdateParams#1", statements("CatalogClient catalog;")),
+          Map.entry("RefundCreateParams#1", statements("PaymentsClient client; Payment payment;")),
           Map.entry("OrderCreateParams#1", statements("FxQuote quote;")),
           Map.entry(
               "ProductExport#1",
@@ -97,7 +99,7 @@ final class ExampleSpecs {
           Map.entry(
               "AutoPager#1",
               statements(
-                  "PaymentsClient client; ListParams params; Ledger ledger;"
+                  "PaymentsClient client; PaymentListParams params; Ledger ledger;"
                       + " interface Ledger { void record(Payment p); }")),
           Map.entry(
               "CallListener#1",
@@ -167,7 +169,8 @@ final class ExampleSpecs {
               "WebhookEndpointService#1",
               statements(
                   "PaymentsClient client; Secrets secrets;"
-                      + " interface Secrets { void store(String secret); }")),
+                      + " interface Secrets { void store(String secret); }"
+                      + " void replay(String eventId) {}")),
           Map.entry(
               "CmiCallback#1",
               new Spec(
@@ -234,10 +237,6 @@ final class ExampleSpecs {
 
   private static Spec statements(String declarations) {
     return new Spec(Shape.STATEMENTS, List.of(), declarations);
-  }
-
-  private static Spec expression() {
-    return new Spec(Shape.EXPRESSION, List.of(), "");
   }
 
   /** The compilation unit {@code unit} for the example {@code id}. */

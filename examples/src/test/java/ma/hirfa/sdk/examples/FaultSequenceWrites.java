@@ -3,6 +3,7 @@ package ma.hirfa.sdk.examples;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,13 +12,17 @@ import ma.hirfa.sdk.catalog.ArtisanUpdateParams;
 import ma.hirfa.sdk.catalog.CatalogClient;
 import ma.hirfa.sdk.catalog.OrderCreateParams;
 import ma.hirfa.sdk.catalog.Product;
-import ma.hirfa.sdk.catalog.ProductInput;
+import ma.hirfa.sdk.catalog.ProductCreateParams;
+import ma.hirfa.sdk.catalog.ProductDeleteParams;
+import ma.hirfa.sdk.catalog.ProductFields;
+import ma.hirfa.sdk.catalog.ProductUpdateParams;
 import ma.hirfa.sdk.core.ClientOptions;
 import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.payments.CaptureMethod;
+import ma.hirfa.sdk.payments.PaymentCaptureParams;
 import ma.hirfa.sdk.payments.PaymentCreateParams;
 import ma.hirfa.sdk.payments.PaymentMethodInput;
 import ma.hirfa.sdk.payments.PaymentsClient;
@@ -27,7 +32,10 @@ import ma.hirfa.sdk.payments.RefundCreateParams;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.jspecify.annotations.Nullable;
 
-/** The writes {@link FaultSequencePropertyTest} attacks: every call of both clients that writes. */
+/**
+ * The writes {@link FaultSequencePropertyTest} attacks: every call of both clients that writes, in
+ * its blocking form or (when a sequence draws it) its {@code async()} form.
+ */
 final class FaultSequenceWrites {
   private FaultSequenceWrites() {}
 
@@ -130,10 +138,7 @@ final class FaultSequenceWrites {
               (sandbox, prefix) -> "ORD-" + prefix,
               (c, order, async) -> {
                 if (async) {
-                  c.payments()
-                      .payments()
-                      .createAsync(payment(order).build(), RequestOptions.none())
-                      .get(30, TimeUnit.SECONDS);
+                  await(c.payments().payments().async().create(payment(order).build()));
                 } else {
                   c.payments().payments().create(payment(order).build());
                 }
@@ -142,15 +147,26 @@ final class FaultSequenceWrites {
               "payment.capture",
               "payments",
               (sandbox, prefix) -> authorized(sandbox, prefix),
-              (c, id, async) ->
-                  c.payments()
-                      .payments()
-                      .capture(id, Money.parse("60.00", "MAD"), RequestOptions.none())),
+              (c, id, async) -> {
+                PaymentCaptureParams sixty =
+                    PaymentCaptureParams.amount(Money.parse("60.00", "MAD"));
+                if (async) {
+                  await(c.payments().payments().async().capture(id, sixty));
+                } else {
+                  c.payments().payments().capture(id, sixty);
+                }
+              }),
           new Simple(
               "payment.cancel",
               "payments",
               (sandbox, prefix) -> authorized(sandbox, prefix),
-              (c, id, async) -> c.payments().payments().cancel(id)),
+              (c, id, async) -> {
+                if (async) {
+                  await(c.payments().payments().async().cancel(id));
+                } else {
+                  c.payments().payments().cancel(id);
+                }
+              }),
           new Simple(
               "refund.create",
               "payments",
@@ -159,72 +175,108 @@ final class FaultSequenceWrites {
                   return clean.payments().create(payment("ORD-" + prefix).build()).id();
                 }
               },
-              (c, id, async) ->
-                  c.payments()
-                      .refunds()
-                      .create(RefundCreateParams.partial(id, Money.parse("10.00", "MAD")))),
+              (c, id, async) -> {
+                RefundCreateParams ten =
+                    RefundCreateParams.partial(id, Money.parse("10.00", "MAD"));
+                if (async) {
+                  await(c.payments().refunds().async().create(ten));
+                } else {
+                  c.payments().refunds().create(ten);
+                }
+              }),
           new Simple(
               "payout.create",
               "payments",
               (sandbox, prefix) -> "art_" + prefix,
-              (c, artisan, async) ->
-                  c.payments()
-                      .payouts()
-                      .create(
-                          PayoutCreateParams.of(
-                              artisan,
-                              Money.parse("250.00", "MAD"),
-                              PayoutDestination.rib("011519000001205000534921")))),
+              (c, artisan, async) -> {
+                PayoutCreateParams payout =
+                    PayoutCreateParams.of(
+                        artisan,
+                        Money.parse("250.00", "MAD"),
+                        PayoutDestination.rib("011519000001205000534921"));
+                if (async) {
+                  await(c.payments().payouts().async().create(payout));
+                } else {
+                  c.payments().payouts().create(payout);
+                }
+              }),
           new Simple(
               "product.update",
               "catalog",
               (sandbox, prefix) -> product(sandbox, prefix),
               (c, idAndEtag, async) -> {
                 String[] parts = idAndEtag.split(" ", 2);
-                c.catalog()
-                    .products()
-                    .update(
-                        parts[0], parts[1], kilim(parts[0].substring(4) + "U").stock(7).build());
+                ProductUpdateParams seven =
+                    kilim(ProductUpdateParams.builder(), parts[0].substring(4) + "U")
+                        .stock(7)
+                        .build();
+                if (async) {
+                  await(c.catalog().products().async().update(parts[0], parts[1], seven));
+                } else {
+                  c.catalog().products().update(parts[0], parts[1], seven);
+                }
               }),
           new Simple(
               "product.delete",
               "catalog",
               (sandbox, prefix) -> product(sandbox, prefix).split(" ")[0],
-              (c, id, async) -> c.catalog().products().delete(id)),
+              (c, id, async) -> {
+                if (async) {
+                  await(
+                      c.catalog().products().async().delete(id, ProductDeleteParams.anyVersion()));
+                } else {
+                  c.catalog().products().delete(id, ProductDeleteParams.anyVersion());
+                }
+              }),
           new Simple(
               "artisan.update",
               "catalog",
               (sandbox, prefix) -> prefix,
-              (c, prefix, async) ->
-                  c.catalog()
-                      .artisans()
-                      .update(
-                          "art_S000001",
-                          ArtisanUpdateParams.builder()
-                              .city("Fes " + prefix.substring(3))
-                              .build())),
+              (c, prefix, async) -> {
+                ArtisanUpdateParams city =
+                    ArtisanUpdateParams.builder().city("Fes " + prefix.substring(3)).build();
+                if (async) {
+                  await(c.catalog().artisans().async().update("art_S000001", city));
+                } else {
+                  c.catalog().artisans().update("art_S000001", city);
+                }
+              }),
           new Simple(
               "products.batch",
               "catalog",
               (sandbox, prefix) -> prefix,
-              (c, prefix, async) ->
-                  c.catalog()
-                      .products()
-                      .upsert(List.of(kilim(prefix + "A").build(), kilim(prefix + "B").build()))),
+              (c, prefix, async) -> {
+                List<ProductCreateParams> two =
+                    List.of(kilim(prefix + "A").build(), kilim(prefix + "B").build());
+                if (async) {
+                  await(c.catalog().products().async().upsert(two));
+                } else {
+                  c.catalog().products().upsert(two);
+                }
+              }),
           new Simple(
               "order.create",
               "catalog",
               (sandbox, prefix) -> product(sandbox, prefix).split(" ")[0],
-              (c, productId, async) ->
-                  c.catalog()
-                      .orders()
-                      .create(
-                          OrderCreateParams.builder()
-                              .buyer(
-                                  new OrderCreateParams.Buyer("Jane Roe", "jane@example.com", null))
-                              .line(productId, 1)
-                              .shipping(new OrderCreateParams.Shipping("FR", "1 rue de Rivoli"))
-                              .build())));
+              (c, productId, async) -> {
+                OrderCreateParams order =
+                    OrderCreateParams.builder()
+                        .buyer(new OrderCreateParams.Buyer("Jane Roe", "jane@example.com", null))
+                        .line(productId, 1)
+                        .shipping(new OrderCreateParams.Shipping("FR", "1 rue de Rivoli"))
+                        .build();
+                if (async) {
+                  await(c.catalog().orders().async().create(order));
+                } else {
+                  c.catalog().orders().create(order);
+                }
+              }));
+
+  /** The asynchronous form's result, as a sequence waits for it. */
+  private static <T> T await(CompletableFuture<T> future)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    return future.get(30, TimeUnit.SECONDS);
+  }
 
   static Write pick(SplittableRandom random) {
     return WRITES.get(random.nextInt(WRITES.size()));
@@ -238,8 +290,12 @@ final class FaultSequenceWrites {
         .method(PaymentMethodInput.card(CARD, 12, 2031, "123"));
   }
 
-  static ProductInput.Builder kilim(String sku) {
-    return ProductInput.builder()
+  static ProductCreateParams.Builder kilim(String sku) {
+    return kilim(ProductCreateParams.builder(), sku);
+  }
+
+  static <B extends ProductFields.Builder<B>> B kilim(B builder, String sku) {
+    return builder
         .sku(sku)
         .artisanId("art_S000001")
         .craft("kilim")

@@ -321,7 +321,8 @@ class ModelEnumsKeepTheirRawValueTest {
                 "ExportProgress",
                 "SyncReport",
                 "SyncCheckpoint",
-                "DisplayPrice")
+                "DisplayPrice",
+                "ProductFields")
             .contains(simple);
   }
 }

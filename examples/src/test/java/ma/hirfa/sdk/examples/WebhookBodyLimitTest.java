@@ -7,17 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
+import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +42,19 @@ class WebhookBodyLimitTest {
   @Test
   void theBankGuidesReceiverAnswers413AfterReadingAtMostOneMebibyte() throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
-    Set<String> shipped = ConcurrentHashMap.newKeySet();
-    HttpServer server = BankScenario.webhookEndpoint(events, shipped);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    WebhookVerifier verifier =
+        WebhookVerifier.builder().secret(WebhookReceiverExample.OLD_SECRET).build();
+    server.createContext(
+        "/hirfa/webhooks",
+        exchange ->
+            BankScenario.receive(
+                exchange,
+                verifier,
+                ProcessedEvents.inMemory(),
+                message -> events.add(message.id())));
+    server.start();
     try {
       assertRefusedEarly(server.getAddress().getPort());
       assertThat(events).isEmpty();

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.ValidationException;
@@ -69,10 +70,23 @@ final class CatalogChecks {
       if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
         return u;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // reported below
     }
     throw new ValidationException(field, "must be an https URL");
+  }
+
+  /** A page size: 1 to 100. */
+  static int limit(int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
+    }
+    return limit;
+  }
+
+  /** A cursor from an earlier page, or null for the first page. */
+  static @Nullable String cursor(@Nullable String cursor) {
+    return cursor == null ? null : text("cursor", cursor, 512);
   }
 
   static int notNegative(String field, int value) {

@@ -20,12 +20,18 @@ import org.jspecify.annotations.Nullable;
  * p.title().resolve(Locale.forLanguageTag("es"));        // falls back to fr, ar, en
  * p.price().format(Locale.forLanguageTag("fr-MA"));      // "1.234,50 MAD"
  *
- * try (ProductExport export = catalog.products().export(progress -> log(progress))) {
+ * try (ProductExport export = catalog.products().export().onProgress(progress -> log(progress))) {
  *   export.stream().forEach(shop::upsert);               // constant memory, however large
  * }
+ *
+ * CompletableFuture<Product> later = catalog.products().async().get("prd_S000001");
  * }</pre>
  *
- * <p>To import once and then stay in sync through crashes, use {@link CatalogSync}.
+ * <p>To import once and then stay in sync through crashes, use {@link CatalogSync}. Every operation
+ * has two forms, with its required arguments and with those and {@link
+ * ma.hirfa.sdk.core.RequestOptions}; each service's {@code async()} view returns the same
+ * operations as {@code CompletableFuture}s, cancellable on the wire. Iterators and streams (the
+ * auto-pagers, the export) are read synchronously.
  *
  * <h2>Share one client</h2>
  *
@@ -69,6 +75,11 @@ public final class CatalogClient implements AutoCloseable {
 
   public ClientOptions options() {
     return runtime.options();
+  }
+
+  /** The engine, for tests that check connections and cancellation. */
+  ClientRuntime runtime() {
+    return runtime;
   }
 
   /** Categories, branches and crafts with their labels; cached with its ETag. */

@@ -124,7 +124,7 @@ public record OrderCreateParams(
 
     /** Shows the total in the quote's target currency too; the quote must be from MAD. */
     public Builder displayIn(FxQuote quote) {
-      Objects.requireNonNull(quote, "quote == null");
+      CatalogChecks.required("quote", quote);
       if (!quote.from().equals("MAD")) {
         throw new ValidationException("fx_quote_id", "must be a quote from MAD");
       }

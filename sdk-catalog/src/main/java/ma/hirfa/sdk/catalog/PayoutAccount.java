@@ -2,13 +2,13 @@ package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.Redactor;
-import ma.hirfa.sdk.core.validation.Iban;
-import ma.hirfa.sdk.core.validation.Rib;
+import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where an artisan is paid: a RIB, an IBAN or a mobile-wallet phone. RIB and IBAN keys are checked
- * when built; the wallet number is checked by the API (the payments client's {@code MoroccanPhone}
+ * when built, after removing the spaces they are often printed with (a refusal says why, without
+ * the digits); the wallet number is checked by the API (the payments client's {@code MoroccanPhone}
  * checks it on your side). {@link #toString()} shows only the last four digits.
  */
 public record PayoutAccount(
@@ -16,18 +16,8 @@ public record PayoutAccount(
 
   public PayoutAccount {
     switch (type) {
-      case "rib" -> {
-        if (!Rib.isValid(rib)) {
-          throw new ValidationException(
-              "payout_destination.rib", "must be a 24-digit RIB whose key checks");
-        }
-      }
-      case "iban" -> {
-        if (!Iban.isValid(iban)) {
-          throw new ValidationException(
-              "payout_destination.iban", "must be a Moroccan IBAN (MA + 26 digits) that checks");
-        }
-      }
+      case "rib" -> rib = Validate.rib("payout_destination.rib", rib);
+      case "iban" -> iban = Validate.iban("payout_destination.iban", iban);
       case "wallet" -> {
         if (phone == null || !phone.matches("\\+?[0-9 .-]{9,16}")) {
           throw new ValidationException(

@@ -9,7 +9,7 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product of the catalog: what the artisan sets ({@link ProductInput}) plus its id, status,
+ * A product of the catalog: what the artisan sets ({@link ProductFields}) plus its id, status,
  * version and times. Prices are in MAD; show foreign buyers a {@link DisplayPrice} from an {@link
  * FxQuote}.
  *
@@ -65,51 +65,6 @@ public record Product(
    */
   public String title(Locale locale) {
     return title.resolve(locale);
-  }
-
-  /**
-   * The fields a partner sets, to change some of them and {@code update} the product. A VAT regime
-   * newer than this SDK cannot be sent back: {@code build()} refuses it with a {@link
-   * ma.hirfa.sdk.core.ValidationException} naming {@code vat_regime}.
-   */
-  public ProductInput.Builder toInput() {
-    ProductInput.Builder b =
-        ProductInput.builder()
-            .sku(sku)
-            .artisanId(artisanId)
-            .craft(craft)
-            .title(title)
-            .price(price)
-            .stock(stock)
-            .materials(materials)
-            .labels(labels)
-            .antique(antique);
-    for (Image i : images) {
-      b.image(i);
-    }
-    if (description != null) {
-      b.description(description);
-    }
-    if (dimensionsCm != null) {
-      b.dimensionsCm(dimensionsCm);
-    }
-    if (weightG != null) {
-      b.weightG(weightG);
-    }
-    if (technique != null) {
-      b.technique(technique);
-    }
-    if (origin != null) {
-      b.origin(origin);
-    }
-    if (hsCode != null) {
-      b.hsCode(hsCode);
-    }
-    VatRegime regime = vatRegime();
-    if (regime != null) {
-      b.vatRegime(regime);
-    }
-    return b;
   }
 
   /** Length, width and height in centimetres. */

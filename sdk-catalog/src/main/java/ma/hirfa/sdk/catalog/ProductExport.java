@@ -73,7 +73,7 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
    * iterating thread. Returns this export.
    */
   public ProductExport onProgress(Consumer<ExportProgress> listener) {
-    this.listener = Objects.requireNonNull(listener, "listener == null");
+    this.listener = CatalogChecks.required("listener", listener);
     return this;
   }
 

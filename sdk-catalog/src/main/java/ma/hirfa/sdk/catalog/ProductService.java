@@ -2,8 +2,6 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
@@ -12,104 +10,130 @@ import ma.hirfa.sdk.core.VersionConflictException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.NdjsonReader;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Products: read and list, create, replace with {@code If-Match}, archive, delete, batch upsert,
- * the streamed export and the change feed. From {@link CatalogClient#products()}.
+ * the streamed export and the change feed. From {@link CatalogClient#products()}; every operation
+ * but the streamed export and the auto-pager (iterators, read synchronously) returns a {@code
+ * CompletableFuture} from {@link #async()}. Every operation has two forms: with its required
+ * arguments, and with those and {@link RequestOptions}.
  */
 public final class ProductService {
   /** The most items one batch upsert takes. */
   public static final int MAX_BATCH = 500;
 
-  private static final TypeRef<Product> PRODUCT = TypeRef.of(Product.class);
-  private static final TypeRef<Page<Product>> PAGE = new TypeRef<Page<Product>>() {};
-  private static final TypeRef<BatchResult> BATCH = TypeRef.of(BatchResult.class);
-  private static final TypeRef<ChangePage> CHANGES = TypeRef.of(ChangePage.class);
+  static final Operation LIST = Operation.get("listProducts", "/v1/products");
+  static final Operation CREATE = Operation.post("createProduct", "/v1/products");
+  static final Operation GET = Operation.get("getProduct", "/v1/products/{id}");
+  static final Operation UPDATE = Operation.put("updateProduct", "/v1/products/{id}");
+  static final Operation DELETE = Operation.delete("deleteProduct", "/v1/products/{id}");
+  static final Operation ARCHIVE = Operation.post("archiveProduct", "/v1/products/{id}/archive");
+  static final Operation UPSERT = Operation.post("upsertProducts", "/v1/products/batch");
+  static final Operation EXPORT = Operation.get("exportProducts", "/v1/products/export");
+  static final Operation LIST_CHANGES = Operation.get("listProductChanges", "/v1/products/changes");
+
+  static final TypeRef<Product> PRODUCT = TypeRef.of(Product.class);
+  static final TypeRef<Page<Product>> PAGE = new TypeRef<Page<Product>>() {};
+  static final TypeRef<BatchResult> BATCH = TypeRef.of(BatchResult.class);
+  static final TypeRef<ChangePage> CHANGES = TypeRef.of(ChangePage.class);
 
   private final ClientRuntime runtime;
+  private final ProductServiceAsync async;
 
   ProductService(ClientRuntime runtime) {
     this.runtime = runtime;
+    this.async = new ProductServiceAsync(runtime, this);
+  }
+
+  /** The request/response operations, returning a {@code CompletableFuture} instead of blocking. */
+  public ProductServiceAsync async() {
+    return async;
   }
 
   public Product get(String id) {
     return get(id, RequestOptions.none());
   }
 
-  /** One page of products in catalog order. */
+  /** Like {@link #get(String)}, with per-call options. */
+  public Product get(String id, RequestOptions options) {
+    return runtime.execute(getRequest(id, options), PRODUCT);
+  }
+
+  /** One page of products in catalog order; the next one is at its {@link Page#nextCursor()}. */
   public Page<Product> list(ProductListParams params) {
-    return runtime.execute(listRequest(params, null), PAGE);
+    return list(params, RequestOptions.none());
   }
 
-  /** Every matching product, page by page as you iterate. */
+  /** Like {@link #list(ProductListParams)}, with per-call options. */
+  public Page<Product> list(ProductListParams params, RequestOptions options) {
+    return runtime.execute(listRequest(params, options), PAGE);
+  }
+
+  /** Every matching product, page by page as you iterate (synchronously). */
   public AutoPager<Product> listAutoPaging(ProductListParams params) {
-    Objects.requireNonNull(params, "params == null");
-    return Pagers.autoPager(runtime, PAGE, cursor -> listRequest(params, cursor));
+    return listAutoPaging(params, RequestOptions.none());
   }
 
-  private static ApiRequest listRequest(ProductListParams params, @Nullable String cursor) {
-    Objects.requireNonNull(params, "params == null");
-    return ApiRequest.get("v1", "products")
-        .query("limit", params.limit())
-        .query("artisan_id", params.artisanId())
-        .query("craft", params.craft())
-        .query("status", params.status() == null ? null : params.status().wireValue())
-        .query("cursor", cursor)
-        .build();
+  /** Like {@link #listAutoPaging(ProductListParams)}; the options apply to each page's call. */
+  public AutoPager<Product> listAutoPaging(ProductListParams params, RequestOptions options) {
+    CatalogChecks.required("params", params);
+    CatalogChecks.required("options", options);
+    return Pagers.autoPager(
+        runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
 
   /** Publishes a new product; a retried create publishes one. A taken SKU is a conflict. */
-  public Product create(ProductInput input) {
-    return create(input, RequestOptions.none());
+  public Product create(ProductCreateParams params) {
+    return create(params, RequestOptions.none());
   }
 
-  public Product create(ProductInput input, RequestOptions options) {
-    Objects.requireNonNull(input, "input == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "products").body(input).options(options).build(), PRODUCT);
+  /** Like {@link #create(ProductCreateParams)}, with per-call options. */
+  public Product create(ProductCreateParams params, RequestOptions options) {
+    return runtime.execute(createRequest(params, options), PRODUCT);
   }
 
   /**
-   * Replaces the product {@code current} with {@code input}, only if nobody changed it since {@code
-   * current} was read: otherwise throws {@link VersionConflictException} and changes nothing. Read
-   * it again, merge, retry.
+   * Replaces the product with {@code params}, only if it is still at the version {@code etag} names
+   * (its {@link Product#etag()} when you read it): otherwise throws {@link
+   * VersionConflictException} and changes nothing. Read it again, merge, retry. Build the params
+   * from what you read with {@link ProductUpdateParams#from(Product)}.
    */
-  public Product update(Product current, ProductInput input) {
-    Objects.requireNonNull(current, "current == null");
-    return update(current.id(), current.etag(), input);
+  public Product update(String id, String etag, ProductUpdateParams params) {
+    return update(id, etag, params, RequestOptions.none());
   }
 
-  /** Like {@link #update(Product, ProductInput)}, with the id and the ETag you hold. */
-  public Product update(String id, String etag, ProductInput input) {
-    CatalogChecks.id("id", "prd", id);
-    CatalogChecks.text("etag", etag, 200);
-    Objects.requireNonNull(input, "input == null");
-    return runtime.execute(
-        ApiRequest.put("v1", "products", id).header("If-Match", etag).body(input).build(), PRODUCT);
+  /** Like {@link #update(String, String, ProductUpdateParams)}, with per-call options. */
+  public Product update(
+      String id, String etag, ProductUpdateParams params, RequestOptions options) {
+    return runtime.execute(updateRequest(id, etag, params, options), PRODUCT);
   }
 
   /** Archives the product (kept in exports with status {@code archived}); idempotent. */
   public Product archive(String id) {
-    return runtime.execute(
-        ApiRequest.post("v1", "products", CatalogChecks.id("id", "prd", id), "archive").build(),
-        PRODUCT);
+    return archive(id, RequestOptions.none());
   }
 
-  /** Deletes the product for good, if it is still at {@code current}'s version. */
-  public void delete(Product current) {
-    Objects.requireNonNull(current, "current == null");
-    runtime.execute(
-        ApiRequest.delete("v1", "products", current.id())
-            .header("If-Match", current.etag())
-            .build());
+  /** Like {@link #archive(String)}, with per-call options. */
+  public Product archive(String id, RequestOptions options) {
+    return runtime.execute(archiveRequest(id, options), PRODUCT);
   }
 
-  /** Deletes the product for good, whatever its version. */
-  public void delete(String id) {
-    runtime.execute(ApiRequest.delete("v1", "products", CatalogChecks.id("id", "prd", id)).build());
+  /**
+   * Deletes the product for good: whatever its version ({@link ProductDeleteParams#anyVersion()}),
+   * or only if it is still at one ({@link ProductDeleteParams#ifMatch(String)}, otherwise {@link
+   * VersionConflictException} and nothing is deleted). The change feed carries a tombstone.
+   */
+  public void delete(String id, ProductDeleteParams params) {
+    delete(id, params, RequestOptions.none());
+  }
+
+  /** Like {@link #delete(String, ProductDeleteParams)}, with per-call options. */
+  public void delete(String id, ProductDeleteParams params, RequestOptions options) {
+    runtime.execute(deleteRequest(id, params, options));
   }
 
   /**
@@ -117,48 +141,38 @@ public final class ProductService {
    * fails on its own: read {@link BatchResult#failed()}. The {@code Idempotency-Key} makes a
    * retried batch apply once.
    */
-  public BatchResult upsert(List<ProductInput> items) {
+  public BatchResult upsert(List<ProductCreateParams> items) {
     return upsert(items, RequestOptions.none());
   }
 
-  public BatchResult upsert(List<ProductInput> items, RequestOptions options) {
-    Objects.requireNonNull(items, "items == null");
-    if (items.isEmpty() || items.size() > MAX_BATCH) {
-      throw new ValidationException(
-          "items", "must hold 1 to " + MAX_BATCH + " products but held " + items.size());
-    }
-    for (int i = 0; i < items.size(); i++) {
-      Objects.requireNonNull(items.get(i), "items[" + i + "] == null");
-    }
-    return runtime.execute(
-        ApiRequest.post("v1", "products", "batch")
-            .body(Map.of("items", List.copyOf(items)))
-            .options(options)
-            .build(),
-        BATCH);
+  /** Like {@link #upsert(List)}, with per-call options. */
+  public BatchResult upsert(List<ProductCreateParams> items, RequestOptions options) {
+    return runtime.execute(ProductBatches.request(items, options), BATCH);
   }
 
   /**
-   * Upserts any number of products in batches of {@value #MAX_BATCH}; the result's indexes are
-   * positions in {@code items}.
+   * Upserts any number of products in batches of {@value #MAX_BATCH}, one call after the other; the
+   * result's indexes are positions in {@code items}.
    */
-  public BatchResult upsertAll(List<ProductInput> items) {
-    Objects.requireNonNull(items, "items == null");
-    List<BatchResult.Item> all = new ArrayList<>(items.size());
-    for (int from = 0; from < items.size(); from += MAX_BATCH) {
-      int offset = from;
-      for (BatchResult.Item i :
-          upsert(items.subList(from, Math.min(items.size(), from + MAX_BATCH))).results()) {
-        all.add(
-            new BatchResult.Item(
-                i.index() + offset, i.sku(), i.statusAsString(), i.productId(), i.errors()));
-      }
-    }
-    return new BatchResult(all);
+  public BatchResult upsertAll(List<ProductCreateParams> items) {
+    return upsertAll(items, RequestOptions.none());
   }
 
   /**
-   * The whole catalog, streamed; see {@link ProductExport}. Its {@link
+   * Like {@link #upsertAll(List)}; the options apply to each batch's call. With your own
+   * idempotency key {@code K} and more than one batch, batch n (from 1) is sent with {@code K.n}.
+   */
+  public BatchResult upsertAll(List<ProductCreateParams> items, RequestOptions options) {
+    List<List<ProductCreateParams>> batches = ProductBatches.split(items);
+    List<BatchResult> results = new ArrayList<>(batches.size());
+    for (int b = 0; b < batches.size(); b++) {
+      results.add(upsert(batches.get(b), ProductBatches.options(options, b, batches.size())));
+    }
+    return ProductBatches.join(results);
+  }
+
+  /**
+   * The whole catalog, streamed (and read synchronously); see {@link ProductExport}. Its {@link
    * ProductExport#exportCursor()} is known at once: save it before handling the first product.
    */
   public ProductExport export() {
@@ -187,14 +201,15 @@ public final class ProductService {
   }
 
   private ProductExport startExport(@Nullable String after, RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
+    CatalogChecks.required("options", options);
     return new ProductExport(
         NdjsonReader.open(
             runtime,
-            ApiRequest.get("v1", "products", "export")
+            EXPORT
+                .request()
                 .query("after", after)
                 .header("Accept", "application/x-ndjson")
-                .options(options)
+                .options(CatalogChecks.required("options", options))
                 .build(),
             "the export"));
   }
@@ -212,29 +227,86 @@ public final class ProductService {
 
   /** Like {@link #changes(String, int)}, with per-call options. */
   public ChangePage changes(String cursor, int limit, RequestOptions options) {
+    return runtime.execute(changesRequest(cursor, limit, options), CHANGES);
+  }
+
+  static ApiRequest getRequest(String id, RequestOptions options) {
+    return GET.request(CatalogChecks.id("id", "prd", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest listRequest(ProductListParams params, RequestOptions options) {
+    CatalogChecks.required("params", params);
+    return listRequest(params, params.cursor(), options);
+  }
+
+  private static ApiRequest listRequest(
+      ProductListParams p, @Nullable String cursor, RequestOptions options) {
+    return LIST.request()
+        .query("limit", p.limit())
+        .query("artisan_id", p.artisanId())
+        .query("craft", p.craft())
+        .query("status", p.status() == null ? null : p.status().wireValue())
+        .query("cursor", cursor)
+        .options(CatalogChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest createRequest(ProductCreateParams params, RequestOptions options) {
+    CatalogChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params.fields())
+        .options(CatalogChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest updateRequest(
+      String id, String etag, ProductUpdateParams params, RequestOptions options) {
+    String checked = CatalogChecks.id("id", "prd", id);
+    CatalogChecks.text("etag", etag, 200);
+    CatalogChecks.required("params", params);
+    return UPDATE
+        .request(checked)
+        .header("If-Match", etag)
+        .body(params.fields())
+        .options(CatalogChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest archiveRequest(String id, RequestOptions options) {
+    return ARCHIVE
+        .request(CatalogChecks.id("id", "prd", id))
+        .options(CatalogChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest deleteRequest(String id, ProductDeleteParams params, RequestOptions options) {
+    String checked = CatalogChecks.id("id", "prd", id);
+    CatalogChecks.required("params", params);
+    ApiRequest.Builder b =
+        DELETE.request(checked).options(CatalogChecks.required("options", options));
+    String ifMatch = params.ifMatch();
+    if (ifMatch != null) {
+      b.header("If-Match", ifMatch);
+    }
+    return b.build();
+  }
+
+  /** The feed's request; an instance method, as {@link SyncRun} reads the feed through it. */
+  ApiRequest changesRequest(String cursor, int limit, RequestOptions options) {
     CatalogChecks.text("cursor", cursor, 512);
     if (limit < 1 || limit > 100) {
       throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
     }
-    Objects.requireNonNull(options, "options == null");
-    return runtime.execute(changesRequest(cursor, limit, options), CHANGES);
-  }
-
-  ApiRequest changesRequest(String cursor, int limit, RequestOptions options) {
-    return ApiRequest.get("v1", "products", "changes")
+    CatalogChecks.required("options", options);
+    return LIST_CHANGES
+        .request()
         .query("cursor", cursor)
         .query("limit", limit)
-        .options(options)
+        .options(CatalogChecks.required("options", options))
         .build();
-  }
-
-  /** Like {@link #get(String)}, with per-call options. */
-  public Product get(String id, RequestOptions options) {
-    return runtime.execute(
-        ApiRequest.get("v1", "products", CatalogChecks.id("id", "prd", id))
-            .options(options)
-            .build(),
-        PRODUCT);
   }
 
   ClientRuntime runtime() {

@@ -72,6 +72,21 @@ final class SyncFailures {
         "the sync stopped while " + doing + ": " + what, remedy, e.diagnostics(), e);
   }
 
+  /** Another instance took the lease over (or holds it): nothing to fix, it is syncing. */
+  static CatalogSyncException lease(
+      String doing, CheckpointStore store, CheckpointLeaseException e) {
+    return new CatalogSyncException(
+        "the checkpoint store refused to "
+            + doing
+            + " the sync checkpoint ("
+            + store
+            + "): "
+            + e.getMessage(),
+        CatalogSyncException.Remedy.RUN_AGAIN,
+        null,
+        e);
+  }
+
   static CatalogSyncException store(String doing, CheckpointStore store, IOException e) {
     return new CatalogSyncException(
         "could not "

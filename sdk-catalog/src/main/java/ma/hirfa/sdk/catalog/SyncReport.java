@@ -43,7 +43,12 @@ public record SyncReport(
      * The API kept answering "more changes" without moving its cursor, through several waits; the
      * next run tries again.
      */
-    FEED_STALLED
+    FEED_STALLED,
+    /**
+     * Another instance holds the checkpoint store's lease ({@link CheckpointLeaseException}): it is
+     * syncing; this run did nothing. Run again later, as scheduled.
+     */
+    LEASE_HELD
   }
 
   /** Why a run imported the whole catalog again, reconciling your store by id. */

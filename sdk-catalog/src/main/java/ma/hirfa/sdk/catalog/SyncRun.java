@@ -57,6 +57,13 @@ final class SyncRun {
     Closeable lock;
     try {
       lock = sync.store.lock();
+    } catch (CheckpointLeaseException e) {
+      if (e.reason() != CheckpointLeaseException.Reason.HELD) {
+        throw SyncFailures.lease("lock", sync.store, e);
+      }
+      // Another instance is syncing: nothing was read or written, and nothing needs doing.
+      return new SyncReport(
+          SyncReport.Stop.LEASE_HELD, 0, 0, 0, 0, 0, null, null, budget.elapsed());
     } catch (IOException e) {
       throw SyncFailures.store("lock", sync.store, e);
     }
@@ -76,6 +83,8 @@ final class SyncRun {
       }
       return new SyncReport(
           stop, imported, upserts, deletes, removed, pages, reimport, position, budget.elapsed());
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("unlock", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("unlock", sync.store, e);
     }
@@ -321,6 +330,8 @@ final class SyncRun {
   private @Nullable SyncCheckpoint load() {
     try {
       return sync.store.load();
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("load", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("load", sync.store, e);
     }
@@ -329,6 +340,8 @@ final class SyncRun {
   void save(SyncCheckpoint checkpoint) {
     try {
       sync.store.save(checkpoint);
+    } catch (CheckpointLeaseException e) {
+      throw SyncFailures.lease("save", sync.store, e);
     } catch (IOException e) {
       throw SyncFailures.store("save", sync.store, e);
     }

@@ -48,8 +48,8 @@ class CatalogClientTest {
         .build();
   }
 
-  static ProductInput.Builder kilim(String sku) {
-    return ProductInput.builder()
+  static ProductCreateParams.Builder kilim(String sku) {
+    return ProductCreateParams.builder()
         .sku(sku)
         .artisanId("art_S000001")
         .craft("kilim")
@@ -103,7 +103,11 @@ class CatalogClientTest {
   @Test
   void createThenUpdateWithTheCurrentVersionBumpsIt() {
     Product created = catalog.products().create(kilim("TIF-1").build());
-    Product updated = catalog.products().update(created, created.toInput().stock(9).build());
+    Product updated =
+        catalog
+            .products()
+            .update(
+                created.id(), created.etag(), ProductUpdateParams.from(created).stock(9).build());
     assertThat(updated.version()).isEqualTo(created.version() + 1);
     assertThat(updated.stock()).isEqualTo(9);
   }
@@ -111,9 +115,18 @@ class CatalogClientTest {
   @Test
   void aStaleUpdateIsATypedVersionConflictAndChangesNothing() {
     Product created = catalog.products().create(kilim("TIF-2").build());
-    catalog.products().update(created, created.toInput().stock(9).build());
+    catalog
+        .products()
+        .update(created.id(), created.etag(), ProductUpdateParams.from(created).stock(9).build());
 
-    assertThatThrownBy(() -> catalog.products().update(created, created.toInput().stock(1).build()))
+    assertThatThrownBy(
+            () ->
+                catalog
+                    .products()
+                    .update(
+                        created.id(),
+                        created.etag(),
+                        ProductUpdateParams.from(created).stock(1).build()))
         .isInstanceOfSatisfying(
             VersionConflictException.class,
             e -> assertThat(e.currentEtag()).isEqualTo("\"" + created.id() + ".2\""));
@@ -129,7 +142,7 @@ class CatalogClientTest {
 
   @Test
   void aBatchWithThreeInvalidItemsReportsThoseThreeAndAppliesTheRest() {
-    List<ProductInput> items = new ArrayList<>();
+    List<ProductCreateParams> items = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       items.add(kilim("BATCH-" + i).build());
     }
@@ -149,8 +162,8 @@ class CatalogClientTest {
 
   @Test
   void aBatchAboveFiveHundredIsRefusedBeforeTheNetwork() {
-    List<ProductInput> items = new ArrayList<>();
-    ProductInput one = kilim("X").build();
+    List<ProductCreateParams> items = new ArrayList<>();
+    ProductCreateParams one = kilim("X").build();
     for (int i = 0; i < 501; i++) {
       items.add(one);
     }
@@ -161,7 +174,7 @@ class CatalogClientTest {
 
   @Test
   void upsertAllSplitsIntoBatchesAndKeepsIndexes() {
-    List<ProductInput> items = new ArrayList<>();
+    List<ProductCreateParams> items = new ArrayList<>();
     for (int i = 0; i < 620; i++) {
       items.add(kilim("ALL-" + i).build());
     }
@@ -229,8 +242,12 @@ class CatalogClientTest {
         catalog
             .artisans()
             .update(
-                before,
-                ArtisanUpdateParams.builder().city("Fès").labels(PatchValue.clear()).build());
+                before.id(),
+                ArtisanUpdateParams.builder()
+                    .ifMatch(before.etag())
+                    .city("Fès")
+                    .labels(PatchValue.clear())
+                    .build());
     assertThat(after.city()).isEqualTo("Fès");
     assertThat(after.labels()).isEmpty();
     assertThat(after.displayName()).isEqualTo(before.displayName());
@@ -238,7 +255,9 @@ class CatalogClientTest {
             () ->
                 catalog
                     .artisans()
-                    .update(before, ArtisanUpdateParams.builder().city("Salé").build()))
+                    .update(
+                        before.id(),
+                        ArtisanUpdateParams.builder().ifMatch(before.etag()).city("Salé").build()))
         .isInstanceOf(VersionConflictException.class);
   }
 
@@ -247,7 +266,7 @@ class CatalogClientTest {
     List<Artisan> found = new ArrayList<>();
     catalog
         .artisans()
-        .listAutoPaging(ArtisanListParams.all().withRegion("souss_massa").withLimit(2))
+        .listAutoPaging(ArtisanListParams.builder().region("souss_massa").limit(2).build())
         .forEach(found::add);
     assertThat(found).isNotEmpty().allSatisfy(a -> assertThat(a.region()).isEqualTo("souss_massa"));
   }

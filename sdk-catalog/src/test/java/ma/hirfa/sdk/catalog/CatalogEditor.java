@@ -82,7 +82,7 @@ final class CatalogEditor implements AutoCloseable {
   }
 
   Product create(String sku, int descriptionBytes) {
-    ProductInput.Builder b = CatalogClientTest.kilim(sku);
+    ProductCreateParams.Builder b = CatalogClientTest.kilim(sku);
     if (descriptionBytes > 0) {
       b.description(LocalizedText.builder().put("fr", "x".repeat(descriptionBytes)).build());
     }
@@ -97,9 +97,10 @@ final class CatalogEditor implements AutoCloseable {
   void update(String id) {
     try {
       Product p = known.containsKey(id) ? known.get(id) : client.products().get(id);
-      ProductInput input = p.toInput().price(p.price().plus(Money.parse("1.00", "MAD"))).build();
+      ProductUpdateParams input =
+          ProductUpdateParams.from(p).price(p.price().plus(Money.parse("1.00", "MAD"))).build();
       try {
-        known.put(id, client.products().update(p, input));
+        known.put(id, client.products().update(p.id(), p.etag(), input));
       } catch (VersionConflictException stale) {
         known.remove(id);
         update(id);
@@ -115,7 +116,7 @@ final class CatalogEditor implements AutoCloseable {
     }
     try {
       Product p = known.remove(id);
-      client.products().delete(id);
+      client.products().delete(id, ProductDeleteParams.anyVersion());
       if (p != null) {
         deletedSkus.add(p.sku());
       }
@@ -134,9 +135,10 @@ final class CatalogEditor implements AutoCloseable {
 
   /** Creates {@code n} products with one request (n changes for one unit of quota). */
   void createInOneBatch(int n, int descriptionBytes) {
-    List<ProductInput> items = new ArrayList<>();
+    List<ProductCreateParams> items = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ProductInput.Builder b = CatalogClientTest.kilim("BATCH-" + sandbox.port() + "-" + created++);
+      ProductCreateParams.Builder b =
+          CatalogClientTest.kilim("BATCH-" + sandbox.port() + "-" + created++);
       if (descriptionBytes > 0) {
         b.description(LocalizedText.builder().put("fr", "y".repeat(descriptionBytes)).build());
       }

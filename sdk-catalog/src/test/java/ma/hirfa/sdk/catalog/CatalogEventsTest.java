@@ -53,8 +53,12 @@ class CatalogEventsTest {
       verifier[0] = WebhookVerifier.builder().secret(registerEndpoint(sandbox, url)).build();
 
       Product created = catalog.products().create(CatalogClientTest.kilim("EVT-1").build());
-      Product updated = catalog.products().update(created, created.toInput().stock(1).build());
-      catalog.products().delete(updated);
+      Product updated =
+          catalog
+              .products()
+              .update(
+                  created.id(), created.etag(), ProductUpdateParams.from(created).stock(1).build());
+      catalog.products().delete(updated.id(), ProductDeleteParams.ifMatch(updated.etag()));
       Artisan artisan =
           catalog
               .artisans()

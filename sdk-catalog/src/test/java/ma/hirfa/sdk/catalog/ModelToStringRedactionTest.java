@@ -52,7 +52,7 @@ class ModelToStringRedactionTest {
     assertThat(probed)
         .contains(
             "Product",
-            "ProductInput",
+            "ProductFields",
             "Artisan",
             "ArtisanCreateParams",
             "ArtisanUpdateParams",

@@ -172,7 +172,7 @@ class ProductExportTest {
   void theExportAnnouncesItsProductCountForAProgressBar() {
     try (Sandbox sandbox = Sandbox.builder().catalogSize(40).start();
         CatalogClient catalog = CatalogClientTest.client(sandbox)) {
-      catalog.products().delete("prd_S000001");
+      catalog.products().delete("prd_S000001", ProductDeleteParams.anyVersion());
       List<ExportProgress> progress = new ArrayList<>();
       try (ProductExport export = catalog.products().export().onProgress(progress::add)) {
         assertThat(export.expectedProducts()).hasValue(39);

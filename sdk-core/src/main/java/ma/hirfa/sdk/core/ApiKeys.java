@@ -13,6 +13,16 @@ final class ApiKeys {
     if (apiKey == null || apiKey.isBlank()) {
       throw new ValidationException(field, "must not be empty");
     }
+    if (isSpace(apiKey.charAt(0)) || isSpace(apiKey.charAt(apiKey.length() - 1))) {
+      throw new ValidationException(
+          field,
+          "starts or ends with whitespace (often a newline kept from a file or an environment"
+              + " variable): remove the whitespace (the value is not shown)");
+    }
+    if (apiKey.chars().anyMatch(ApiKeys::isSpace)) {
+      throw new ValidationException(
+          field, "contains whitespace: remove the whitespace (the value is not shown)");
+    }
     if (!FORMAT.matcher(apiKey).matches()) {
       throw new ValidationException(
           field,
@@ -20,5 +30,13 @@ final class ApiKeys {
               + " (the value is not shown)");
     }
     return apiKey;
+  }
+
+  /**
+   * Whitespace as a key pasted from a file, a terminal or a web page may carry it: line breaks and
+   * tabs, and the no-break spaces {@link Character#isWhitespace} leaves out.
+   */
+  private static boolean isSpace(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

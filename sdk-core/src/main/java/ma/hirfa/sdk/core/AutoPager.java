@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * for (Payment p : client.payments().listAutoPaging(params)) {
  *   ledger.record(p);
  * }
- * long refunded = client.refunds().listAutoPaging(params).stream().count();
+ * long refunds = client.refunds().listAutoPaging(RefundListParams.defaults()).stream().count();
  * }</pre>
  *
  * <p>Failures surface as the SDK's typed exceptions from {@code hasNext()} / {@code next()}; each

@@ -322,7 +322,11 @@ public final class ClientOptions {
       this.maxResponseBytes = o.maxResponseBytes;
     }
 
-    /** Required. A {@code sk_test_...} or {@code sk_live_...} key; never logged. */
+    /**
+     * Required. A {@code sk_test_...} or {@code sk_live_...} key; never logged. A key with
+     * whitespace (a trailing newline read from a file, say) is refused with a hint to remove it,
+     * never echoed.
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = ApiKeys.validate("apiKey", apiKey);
       return this;
@@ -331,7 +335,9 @@ public final class ClientOptions {
     /**
      * The API root; default {@value #DEFAULT_BASE_URL}. Must be {@code https}, except on the
      * loopback interface ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) where the sandbox
-     * runs over plain {@code http}. No query, fragment or user info.
+     * runs over plain {@code http}. No query, fragment or user info, and no trailing {@code /v1}:
+     * the SDK adds {@code /v1/...} to every call, so {@code https://api.hirfa.ma/v1} is refused
+     * with a hint to drop it.
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = BaseUrls.validate(baseUrl);
@@ -536,6 +542,17 @@ public final class ClientOptions {
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       if (!path.endsWith("/")) {
         path = path + "/";
+      }
+      if (path.toLowerCase(Locale.ROOT).endsWith("/v1/")) {
+        // Every call adds /v1/...: a root ending in /v1 would call /v1/v1/...
+        String root = path.substring(0, path.length() - "v1/".length());
+        throw new ValidationException(
+            "baseUrl",
+            "must be the API's root without /v1, which the SDK adds to every call: use "
+                + scheme
+                + "://"
+                + uri.getRawAuthority()
+                + root);
       }
       try {
         return new URI(scheme, null, host, uri.getPort(), path, null, null);

@@ -9,9 +9,7 @@ import ma.hirfa.sdk.core.internal.Uuids;
  */
 @FunctionalInterface
 public interface IdGenerator {
-  /**
-   * Random version-4 UUIDs from a DRBG {@link java.security.SecureRandom} seeded once by the OS.
-   */
+  /** Random version-4 UUIDs from the operating system's {@link java.security.SecureRandom}. */
   IdGenerator RANDOM_UUID = Uuids::random;
 
   /** Returns a new identifier, unique with overwhelming probability; never null or blank. */

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -23,6 +24,19 @@ final class PaymentChecks {
           field + ".amount_minor", "must be positive but was " + m.amountMinor());
     }
     return m;
+  }
+
+  /** A page size: 1 to 100. */
+  static int limit(int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
+    }
+    return limit;
+  }
+
+  /** A cursor from an earlier page, or null for the first page. */
+  static @Nullable String cursor(@Nullable String cursor) {
+    return cursor == null ? null : text("cursor", cursor, 512);
   }
 
   static String artisanId(String field, @Nullable String id) {
@@ -51,7 +65,7 @@ final class PaymentChecks {
       if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new ValidationException(field, "must be an absolute https URL");
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new ValidationException(field, "is not a valid URL");
     }
     return url;

@@ -1,33 +1,47 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Payments: create, get, list, capture and cancel. Obtain it from {@link
- * PaymentsClient#payments()}.
+ * PaymentsClient#payments()}; the same operations return a {@code CompletableFuture} from {@link
+ * #async()}.
  *
- * <p>{@code create}, {@code capture} and {@code cancel} send an {@code Idempotency-Key}, minted
- * once per call and reused by every retry; pass your own with {@link RequestOptions} to make a
- * retry after a crash of your own process safe too.
+ * <p>Every operation has two forms: with its required arguments, and with those and {@link
+ * RequestOptions} (a deadline, attempts, your own idempotency key). {@code create}, {@code capture}
+ * and {@code cancel} send an {@code Idempotency-Key}, minted once per call and reused by every
+ * retry; pass your own to make a retry after a crash of your own process safe too.
  */
 public final class PaymentService {
-  private static final TypeRef<Payment> PAYMENT = TypeRef.of(Payment.class);
-  private static final TypeRef<Page<Payment>> PAGE = new TypeRef<Page<Payment>>() {};
+  static final Operation CREATE = Operation.post("createPayment", "/v1/payments");
+  static final Operation LIST = Operation.get("listPayments", "/v1/payments");
+  static final Operation GET = Operation.get("getPayment", "/v1/payments/{id}");
+  static final Operation CAPTURE = Operation.post("capturePayment", "/v1/payments/{id}/capture");
+  static final Operation CANCEL = Operation.post("cancelPayment", "/v1/payments/{id}/cancel");
+
+  static final TypeRef<Payment> PAYMENT = TypeRef.of(Payment.class);
+  static final TypeRef<Page<Payment>> PAGE = new TypeRef<Page<Payment>>() {};
 
   private final ClientRuntime runtime;
+  private final PaymentServiceAsync async;
 
   PaymentService(ClientRuntime runtime) {
     this.runtime = runtime;
+    this.async = new PaymentServiceAsync(runtime);
+  }
+
+  /** The same operations, returning a {@code CompletableFuture} instead of blocking. */
+  public PaymentServiceAsync async() {
+    return async;
   }
 
   /** Creates a payment; check {@link Payment#status()} and {@link Payment#nextAction()}. */
@@ -35,78 +49,57 @@ public final class PaymentService {
     return create(params, RequestOptions.none());
   }
 
+  /** Like {@link #create(PaymentCreateParams)}, with per-call options. */
   public Payment create(PaymentCreateParams params, RequestOptions options) {
     return runtime.execute(createRequest(params, options), PAYMENT);
-  }
-
-  /**
-   * The asynchronous {@link #create(PaymentCreateParams)}; cancelling the future cancels the call.
-   */
-  public CompletableFuture<Payment> createAsync(
-      PaymentCreateParams params, RequestOptions options) {
-    return runtime.executeAsync(createRequest(params, options), PAYMENT);
-  }
-
-  private static ApiRequest createRequest(PaymentCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    Objects.requireNonNull(options, "options == null");
-    return ApiRequest.post("v1", "payments").body(params).options(options).build();
   }
 
   public Payment get(String id) {
     return get(id, RequestOptions.none());
   }
 
+  /** Like {@link #get(String)}, with per-call options. */
   public Payment get(String id, RequestOptions options) {
     return runtime.execute(getRequest(id, options), PAYMENT);
   }
 
-  public CompletableFuture<Payment> getAsync(String id) {
-    return runtime.executeAsync(getRequest(id, RequestOptions.none()), PAYMENT);
+  /** One page, newest first; the next one is at its {@link Page#nextCursor()}. */
+  public Page<Payment> list(PaymentListParams params) {
+    return list(params, RequestOptions.none());
   }
 
-  private static ApiRequest getRequest(String id, RequestOptions options) {
-    return ApiRequest.get("v1", "payments", PaymentChecks.paymentId("id", id))
-        .options(options)
-        .build();
+  /** Like {@link #list(PaymentListParams)}, with per-call options. */
+  public Page<Payment> list(PaymentListParams params, RequestOptions options) {
+    return runtime.execute(listRequest(params, options), PAGE);
   }
 
-  /** One page, newest first. */
-  public Page<Payment> list(ListParams params) {
-    return runtime.execute(listRequest(params, null), PAGE);
+  /**
+   * Every matching payment, fetched page by page as you iterate (synchronously: an iterator has no
+   * asynchronous form).
+   */
+  public AutoPager<Payment> listAutoPaging(PaymentListParams params) {
+    return listAutoPaging(params, RequestOptions.none());
   }
 
-  /** Every matching payment, fetched page by page as you iterate. */
-  public AutoPager<Payment> listAutoPaging(ListParams params) {
-    Objects.requireNonNull(params, "params == null");
-    return Pagers.autoPager(runtime, PAGE, cursor -> listRequest(params, cursor));
+  /** Like {@link #listAutoPaging(PaymentListParams)}; the options apply to each page's call. */
+  public AutoPager<Payment> listAutoPaging(PaymentListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
+    return Pagers.autoPager(
+        runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
   }
 
-  private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "payments")
-        .query("limit", p.limit())
-        .query("status", p.status() == null ? null : p.status().wireValue())
-        .query("artisan_id", p.artisanId())
-        .query("order_reference", p.orderReference())
-        .query("cursor", cursor)
-        .build();
+  /**
+   * Captures an authorized payment, in full ({@link PaymentCaptureParams#full()}) or in part
+   * ({@link PaymentCaptureParams#amount(Money)}).
+   */
+  public Payment capture(String id, PaymentCaptureParams params) {
+    return capture(id, params, RequestOptions.none());
   }
 
-  /** Captures an authorized payment in full. */
-  public Payment capture(String id) {
-    return capture(id, null, RequestOptions.none());
-  }
-
-  /** Captures {@code amount} of an authorized payment (at most what was authorized). */
-  public Payment capture(String id, @Nullable Money amount, RequestOptions options) {
-    if (amount != null) {
-      PaymentChecks.positive("amount", amount);
-    }
-    ApiRequest.Builder b =
-        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "capture")
-            .options(options);
-    b.body(new CaptureBody(amount));
-    return runtime.execute(b.build(), PAYMENT);
+  /** Like {@link #capture(String, PaymentCaptureParams)}, with per-call options. */
+  public Payment capture(String id, PaymentCaptureParams params, RequestOptions options) {
+    return runtime.execute(captureRequest(id, params, options), PAYMENT);
   }
 
   /** Cancels a payment that is not captured yet. */
@@ -114,14 +107,58 @@ public final class PaymentService {
     return cancel(id, RequestOptions.none());
   }
 
+  /** Like {@link #cancel(String)}, with per-call options. */
   public Payment cancel(String id, RequestOptions options) {
-    return runtime.execute(
-        ApiRequest.post("v1", "payments", PaymentChecks.paymentId("id", id), "cancel")
-            .options(options)
-            .build(),
-        PAYMENT);
+    return runtime.execute(cancelRequest(id, options), PAYMENT);
   }
 
-  /** The capture body; an absent amount captures everything authorized. */
-  record CaptureBody(@Nullable Money amount) {}
+  static ApiRequest createRequest(PaymentCreateParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest getRequest(String id, RequestOptions options) {
+    return GET.request(PaymentChecks.paymentId("id", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  /** The page at the params' own cursor. */
+  static ApiRequest listRequest(PaymentListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return listRequest(params, params.cursor(), options);
+  }
+
+  private static ApiRequest listRequest(
+      PaymentListParams p, @Nullable String cursor, RequestOptions options) {
+    return LIST.request()
+        .query("limit", p.limit())
+        .query("status", p.status() == null ? null : p.status().wireValue())
+        .query("artisan_id", p.artisanId())
+        .query("order_reference", p.orderReference())
+        .query("cursor", cursor)
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest captureRequest(String id, PaymentCaptureParams params, RequestOptions options) {
+    String checked = PaymentChecks.paymentId("id", id);
+    PaymentChecks.required("params", params);
+    return CAPTURE
+        .request(checked)
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest cancelRequest(String id, RequestOptions options) {
+    return CANCEL
+        .request(PaymentChecks.paymentId("id", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
 }

@@ -1,14 +1,14 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.validation.Iban;
-import ma.hirfa.sdk.core.validation.Rib;
+import ma.hirfa.sdk.core.internal.Validate;
 import ma.hirfa.sdk.payments.validation.MoroccanPhone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where a payout goes: a RIB, an IBAN or a wallet. Checked before anything is sent (RIB key, IBAN
- * mod 97-10, Moroccan mobile), and masked in {@code toString()}.
+ * mod 97-10, Moroccan mobile; spaces in a RIB or IBAN are removed first), and masked in {@code
+ * toString()}.
  */
 public record PayoutDestination(
     PayoutDestinationType type,
@@ -19,18 +19,8 @@ public record PayoutDestination(
   public PayoutDestination {
     PaymentChecks.required("destination.type", type);
     switch (type) {
-      case RIB -> {
-        if (!Rib.isValid(rib)) {
-          throw new ValidationException(
-              "destination.rib", "is not a valid RIB (24 digits with a mod-97 key)");
-        }
-      }
-      case IBAN -> {
-        if (!Iban.isValid(iban)) {
-          throw new ValidationException(
-              "destination.iban", "is not a valid Moroccan IBAN (MA + 26 digits, mod 97-10)");
-        }
-      }
+      case RIB -> rib = Validate.rib("destination.rib", rib);
+      case IBAN -> iban = Validate.iban("destination.iban", iban);
       case WALLET -> {
         phone =
             MoroccanPhone.mobileToE164(phone)
@@ -43,10 +33,15 @@ public record PayoutDestination(
     }
   }
 
+  /**
+   * A RIB, as 24 digits or as printed in groups ({@code 011 519 0000012050005349 21}): spaces are
+   * removed before its key is checked.
+   */
   public static PayoutDestination rib(String rib) {
     return new PayoutDestination(PayoutDestinationType.RIB, rib, null, null);
   }
 
+  /** A Moroccan IBAN ({@code MA} + 26 digits), spaces removed as for {@link #rib(String)}. */
   public static PayoutDestination iban(String iban) {
     return new PayoutDestination(PayoutDestinationType.IBAN, null, iban, null);
   }

@@ -1,24 +1,38 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
-/** Payouts to artisans, in MAD. From {@link PaymentsClient#payouts()}. */
+/**
+ * Payouts to artisans, in MAD. From {@link PaymentsClient#payouts()}; the same operations return a
+ * {@code CompletableFuture} from {@link #async()}.
+ */
 public final class PayoutService {
-  private static final TypeRef<Payout> PAYOUT = TypeRef.of(Payout.class);
-  private static final TypeRef<Page<Payout>> PAGE = new TypeRef<Page<Payout>>() {};
+  static final Operation CREATE = Operation.post("createPayout", "/v1/payouts");
+  static final Operation LIST = Operation.get("listPayouts", "/v1/payouts");
+  static final Operation GET = Operation.get("getPayout", "/v1/payouts/{id}");
+
+  static final TypeRef<Payout> PAYOUT = TypeRef.of(Payout.class);
+  static final TypeRef<Page<Payout>> PAGE = new TypeRef<Page<Payout>>() {};
 
   private final ClientRuntime runtime;
+  private final PayoutServiceAsync async;
 
   PayoutService(ClientRuntime runtime) {
     this.runtime = runtime;
+    this.async = new PayoutServiceAsync(runtime);
+  }
+
+  /** The same operations, returning a {@code CompletableFuture} instead of blocking. */
+  public PayoutServiceAsync async() {
+    return async;
   }
 
   /** Sends a payout; an invalid RIB, IBAN or phone was already refused by the params. */
@@ -26,33 +40,70 @@ public final class PayoutService {
     return create(params, RequestOptions.none());
   }
 
+  /** Like {@link #create(PayoutCreateParams)}, with per-call options. */
   public Payout create(PayoutCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "payouts").body(params).options(options).build(), PAYOUT);
+    return runtime.execute(createRequest(params, options), PAYOUT);
   }
 
   public Payout get(String id) {
-    return runtime.execute(
-        ApiRequest.get(
-                "v1", "payouts", PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id))
-            .build(),
-        PAYOUT);
+    return get(id, RequestOptions.none());
   }
 
-  public Page<Payout> list(ListParams params) {
-    return runtime.execute(listRequest(params, null), PAGE);
+  /** Like {@link #get(String)}, with per-call options. */
+  public Payout get(String id, RequestOptions options) {
+    return runtime.execute(getRequest(id, options), PAYOUT);
   }
 
-  public AutoPager<Payout> listAutoPaging(ListParams params) {
-    return Pagers.autoPager(runtime, PAGE, cursor -> listRequest(params, cursor));
+  /** One page; the next one is at its {@link Page#nextCursor()}. */
+  public Page<Payout> list(PayoutListParams params) {
+    return list(params, RequestOptions.none());
   }
 
-  private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "payouts")
+  /** Like {@link #list(PayoutListParams)}, with per-call options. */
+  public Page<Payout> list(PayoutListParams params, RequestOptions options) {
+    return runtime.execute(listRequest(params, options), PAGE);
+  }
+
+  /** Every matching payout, page by page as you iterate (synchronously). */
+  public AutoPager<Payout> listAutoPaging(PayoutListParams params) {
+    return listAutoPaging(params, RequestOptions.none());
+  }
+
+  /** Like {@link #listAutoPaging(PayoutListParams)}; the options apply to each page's call. */
+  public AutoPager<Payout> listAutoPaging(PayoutListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
+    return Pagers.autoPager(
+        runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
+  }
+
+  static ApiRequest createRequest(PayoutCreateParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest getRequest(String id, RequestOptions options) {
+    return GET.request(PaymentChecks.id("id", "po", "a payout id like po_9Zk2", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest listRequest(PayoutListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return listRequest(params, params.cursor(), options);
+  }
+
+  private static ApiRequest listRequest(
+      PayoutListParams p, @Nullable String cursor, RequestOptions options) {
+    return LIST.request()
         .query("limit", p.limit())
         .query("artisan_id", p.artisanId())
         .query("cursor", cursor)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 }

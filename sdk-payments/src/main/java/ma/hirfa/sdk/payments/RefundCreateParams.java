@@ -7,7 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A refund of a payment: in full ({@code amount} null: whatever remains) or in part. The API
- * refuses more than remains; {@link RefundService#create(Payment, Money)} checks it before sending.
+ * refuses more than remains; {@link #partial(Payment, Money)} checks it before anything is sent.
+ *
+ * <pre>{@code
+ * Refund refund = client.refunds().create(RefundCreateParams.partial(payment, Money.parse("250.00", "MAD")));
+ * }</pre>
  */
 public record RefundCreateParams(
     String paymentId, @Nullable Money amount, @Nullable RefundReason reason) {
@@ -29,6 +33,25 @@ public record RefundCreateParams(
   /** Refunds {@code amount} of the payment. */
   public static RefundCreateParams partial(String paymentId, Money amount) {
     return new RefundCreateParams(paymentId, amount, null);
+  }
+
+  /**
+   * Refunds {@code amount} of a payment you just read, refusing at once an amount above {@link
+   * Payment#refundable()} or in another currency (a {@link ValidationException} naming {@code
+   * amount}). The API checks again: a refund made meanwhile may leave less.
+   */
+  public static RefundCreateParams partial(Payment payment, Money amount) {
+    PaymentChecks.required("payment", payment);
+    PaymentChecks.positive("amount", amount);
+    Money remaining = payment.refundable();
+    if (!amount.currencyCode().equals(remaining.currencyCode())) {
+      throw new ValidationException(
+          "amount.currency", "the payment is in " + remaining.currencyCode());
+    }
+    if (amount.compareTo(remaining) > 0) {
+      throw new ValidationException("amount", "exceeds what remains to refund (" + remaining + ")");
+    }
+    return partial(payment.id(), amount);
   }
 
   public RefundCreateParams withReason(RefundReason reason) {

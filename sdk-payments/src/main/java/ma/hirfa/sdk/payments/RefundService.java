@@ -1,77 +1,112 @@
 package ma.hirfa.sdk.payments;
 
-import java.util.Objects;
 import ma.hirfa.sdk.core.AutoPager;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
-/** Refunds: full or partial, never above what remains. From {@link PaymentsClient#refunds()}. */
+/**
+ * Refunds: full or partial, never above what remains. From {@link PaymentsClient#refunds()}; the
+ * same operations return a {@code CompletableFuture} from {@link #async()}.
+ *
+ * <p>To refuse, before any call, an amount above what remains of a payment you just read, build the
+ * params with {@link RefundCreateParams#partial(Payment, Money)}.
+ */
 public final class RefundService {
-  private static final TypeRef<Refund> REFUND = TypeRef.of(Refund.class);
-  private static final TypeRef<Page<Refund>> PAGE = new TypeRef<Page<Refund>>() {};
+  static final Operation CREATE = Operation.post("createRefund", "/v1/refunds");
+  static final Operation LIST = Operation.get("listRefunds", "/v1/refunds");
+  static final Operation GET = Operation.get("getRefund", "/v1/refunds/{id}");
+
+  static final TypeRef<Refund> REFUND = TypeRef.of(Refund.class);
+  static final TypeRef<Page<Refund>> PAGE = new TypeRef<Page<Refund>>() {};
 
   private final ClientRuntime runtime;
+  private final RefundServiceAsync async;
 
   RefundService(ClientRuntime runtime) {
     this.runtime = runtime;
+    this.async = new RefundServiceAsync(runtime);
+  }
+
+  /** The same operations, returning a {@code CompletableFuture} instead of blocking. */
+  public RefundServiceAsync async() {
+    return async;
   }
 
   public Refund create(RefundCreateParams params) {
     return create(params, RequestOptions.none());
   }
 
+  /** Like {@link #create(RefundCreateParams)}, with per-call options. */
   public Refund create(RefundCreateParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params == null");
-    return runtime.execute(
-        ApiRequest.post("v1", "refunds").body(params).options(options).build(), REFUND);
-  }
-
-  /**
-   * Refunds {@code amount} of a payment you just read, refusing before any call an amount above
-   * {@link Payment#refundable()} or in another currency. The API checks again.
-   */
-  public Refund create(Payment payment, Money amount) {
-    Objects.requireNonNull(payment, "payment == null");
-    PaymentChecks.positive("amount", amount);
-    Money remaining = payment.refundable();
-    if (!amount.currencyCode().equals(remaining.currencyCode())) {
-      throw new ValidationException(
-          "amount.currency", "the payment is in " + remaining.currencyCode());
-    }
-    if (amount.compareTo(remaining) > 0) {
-      throw new ValidationException("amount", "exceeds what remains to refund (" + remaining + ")");
-    }
-    return create(RefundCreateParams.partial(payment.id(), amount));
+    return runtime.execute(createRequest(params, options), REFUND);
   }
 
   public Refund get(String id) {
-    return runtime.execute(
-        ApiRequest.get(
-                "v1", "refunds", PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id))
-            .build(),
-        REFUND);
+    return get(id, RequestOptions.none());
   }
 
-  public Page<Refund> list(ListParams params) {
-    return runtime.execute(listRequest(params, null), PAGE);
+  /** Like {@link #get(String)}, with per-call options. */
+  public Refund get(String id, RequestOptions options) {
+    return runtime.execute(getRequest(id, options), REFUND);
   }
 
-  public AutoPager<Refund> listAutoPaging(ListParams params) {
-    return Pagers.autoPager(runtime, PAGE, cursor -> listRequest(params, cursor));
+  /** One page; the next one is at its {@link Page#nextCursor()}. */
+  public Page<Refund> list(RefundListParams params) {
+    return list(params, RequestOptions.none());
   }
 
-  private static ApiRequest listRequest(ListParams p, @Nullable String cursor) {
-    return ApiRequest.get("v1", "refunds")
+  /** Like {@link #list(RefundListParams)}, with per-call options. */
+  public Page<Refund> list(RefundListParams params, RequestOptions options) {
+    return runtime.execute(listRequest(params, options), PAGE);
+  }
+
+  /** Every matching refund, page by page as you iterate (synchronously). */
+  public AutoPager<Refund> listAutoPaging(RefundListParams params) {
+    return listAutoPaging(params, RequestOptions.none());
+  }
+
+  /** Like {@link #listAutoPaging(RefundListParams)}; the options apply to each page's call. */
+  public AutoPager<Refund> listAutoPaging(RefundListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
+    return Pagers.autoPager(
+        runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
+  }
+
+  static ApiRequest createRequest(RefundCreateParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return CREATE
+        .request()
+        .body(params)
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest getRequest(String id, RequestOptions options) {
+    return GET.request(PaymentChecks.id("id", "re", "a refund id like re_4Kq9", id))
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest listRequest(RefundListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return listRequest(params, params.cursor(), options);
+  }
+
+  private static ApiRequest listRequest(
+      RefundListParams p, @Nullable String cursor, RequestOptions options) {
+    return LIST.request()
         .query("limit", p.limit())
         .query("payment_id", p.paymentId())
         .query("cursor", cursor)
+        .options(PaymentChecks.required("options", options))
         .build();
   }
 }

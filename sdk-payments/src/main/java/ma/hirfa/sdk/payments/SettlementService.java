@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.payments;
 
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -16,38 +15,93 @@ import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.internal.ApiRequest;
 import ma.hirfa.sdk.core.internal.ClientRuntime;
 import ma.hirfa.sdk.core.internal.NdjsonReader;
+import ma.hirfa.sdk.core.internal.Operation;
 import ma.hirfa.sdk.core.internal.Pagers;
 import ma.hirfa.sdk.core.internal.TypeRef;
 import org.jspecify.annotations.Nullable;
 
-/** Daily settlement reports and their lines. From {@link PaymentsClient#settlements()}. */
+/**
+ * Daily settlement reports and their lines. From {@link PaymentsClient#settlements()}; {@code get}
+ * and {@code list} return a {@code CompletableFuture} from {@link #async()}. The lines are a stream
+ * and the auto-pager an iterator: both are read synchronously.
+ */
 public final class SettlementService {
-  private static final TypeRef<Settlement> SETTLEMENT = TypeRef.of(Settlement.class);
-  private static final TypeRef<Page<Settlement>> PAGE = new TypeRef<Page<Settlement>>() {};
+  static final Operation LIST = Operation.get("listSettlements", "/v1/settlements");
+  static final Operation GET = Operation.get("getSettlement", "/v1/settlements/{id}");
+  static final Operation LINES =
+      Operation.get("streamSettlementLines", "/v1/settlements/{id}/lines");
+
+  static final TypeRef<Settlement> SETTLEMENT = TypeRef.of(Settlement.class);
+  static final TypeRef<Page<Settlement>> PAGE = new TypeRef<Page<Settlement>>() {};
 
   private final ClientRuntime runtime;
+  private final SettlementServiceAsync async;
 
   SettlementService(ClientRuntime runtime) {
     this.runtime = runtime;
+    this.async = new SettlementServiceAsync(runtime);
+  }
+
+  /** {@code get} and {@code list}, returning a {@code CompletableFuture} instead of blocking. */
+  public SettlementServiceAsync async() {
+    return async;
   }
 
   public Settlement get(String id) {
-    return runtime.execute(
-        ApiRequest.get("v1", "settlements", settlementId(id)).build(), SETTLEMENT);
+    return get(id, RequestOptions.none());
   }
 
-  /** The settlements of one day (one per currency). */
-  public AutoPager<Settlement> forDate(LocalDate date) {
-    Objects.requireNonNull(date, "date == null");
+  /** Like {@link #get(String)}, with per-call options. */
+  public Settlement get(String id, RequestOptions options) {
+    return runtime.execute(getRequest(id, options), SETTLEMENT);
+  }
+
+  /**
+   * One page of settlements (one per UTC day and currency), of one day with {@link
+   * SettlementListParams.Builder#date} or of every day; the next page is at its {@link
+   * Page#nextCursor()}.
+   */
+  public Page<Settlement> list(SettlementListParams params) {
+    return list(params, RequestOptions.none());
+  }
+
+  /** Like {@link #list(SettlementListParams)}, with per-call options. */
+  public Page<Settlement> list(SettlementListParams params, RequestOptions options) {
+    return runtime.execute(listRequest(params, options), PAGE);
+  }
+
+  /** Every matching settlement, page by page as you iterate (synchronously). */
+  public AutoPager<Settlement> listAutoPaging(SettlementListParams params) {
+    return listAutoPaging(params, RequestOptions.none());
+  }
+
+  /** Like {@link #listAutoPaging(SettlementListParams)}; the options apply to each page's call. */
+  public AutoPager<Settlement> listAutoPaging(SettlementListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    PaymentChecks.required("options", options);
     return Pagers.autoPager(
-        runtime,
-        PAGE,
-        cursor ->
-            ApiRequest.get("v1", "settlements")
-                .query("date", date)
-                .query("limit", 100)
-                .query("cursor", cursor)
-                .build());
+        runtime, PAGE, params.cursor(), cursor -> listRequest(params, cursor, options));
+  }
+
+  static ApiRequest getRequest(String id, RequestOptions options) {
+    return GET.request(settlementId(id))
+        .options(PaymentChecks.required("options", options))
+        .build();
+  }
+
+  static ApiRequest listRequest(SettlementListParams params, RequestOptions options) {
+    PaymentChecks.required("params", params);
+    return listRequest(params, params.cursor(), options);
+  }
+
+  private static ApiRequest listRequest(
+      SettlementListParams p, @Nullable String cursor, RequestOptions options) {
+    return LIST.request()
+        .query("limit", p.limit())
+        .query("date", p.date())
+        .query("cursor", cursor)
+        .options(PaymentChecks.required("options", options))
+        .build();
   }
 
   /**
@@ -69,13 +123,14 @@ public final class SettlementService {
    * ma.hirfa.sdk.core.CallTimeoutException}.
    */
   public Stream<SettlementLine> lines(String id, RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
+    PaymentChecks.required("options", options);
     NdjsonReader reader =
         NdjsonReader.open(
             runtime,
-            ApiRequest.get("v1", "settlements", settlementId(id), "lines")
+            LINES
+                .request(settlementId(id))
                 .header("Accept", "application/x-ndjson")
-                .options(options)
+                .options(PaymentChecks.required("options", options))
                 .build(),
             "the settlement stream");
     LineIterator it = new LineIterator(reader);

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event's delivery to a webhook endpoint, as the endpoint's delivery log lists it ({@code
- * whd_...}).
+ * whd_...}, {@link WebhookEndpointService#listDeliveries}): it tells a receiver that missed events
+ * which ones, and whether the platform still retries them.
  *
  * @param eventId the {@code evt_} id of the event delivered
  * @param eventType the event's type, like {@code payment.succeeded}, as sent

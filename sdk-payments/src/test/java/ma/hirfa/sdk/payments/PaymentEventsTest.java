@@ -61,8 +61,8 @@ class PaymentEventsTest {
                   client
                       .webhookEndpoints()
                       .create(
-                          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
-                          List.of())
+                          WebhookEndpointCreateParams.allEvents(
+                              "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"))
                       .secret())
               .build();
 
@@ -88,7 +88,7 @@ class PaymentEventsTest {
               .create(
                   params(
                       "E4", PaymentMethodInput.card(CARD, 12, 2031, "123"), CaptureMethod.MANUAL));
-      client.payments().capture(manual.id());
+      client.payments().capture(manual.id(), PaymentCaptureParams.full());
       Payment toCancel =
           client
               .payments()
@@ -113,7 +113,7 @@ class PaymentEventsTest {
       sandbox.clock().advance(Duration.ofDays(1));
       client
           .payments()
-          .list(ListParams.defaults()); // any call lets the sandbox apply due transitions
+          .list(PaymentListParams.defaults()); // any call lets the sandbox apply due transitions
 
       Set<Class<?>> expected =
           Set.of(

@@ -41,7 +41,10 @@ class ReconciliationTest {
                       .method(PaymentMethodInput.card("4242424242424242", 12, 2031, "123"))
                       .build()));
     }
-    refunds.add(client.refunds().create(payments.get(0), Money.parse("25.00", "MAD")));
+    refunds.add(
+        client
+            .refunds()
+            .create(RefundCreateParams.partial(payments.get(0), Money.parse("25.00", "MAD"))));
     sandbox.clock().advance(Duration.ofDays(1));
     day = client.settlements().get("st_20261129MAD");
   }

@@ -3,26 +3,18 @@ package ma.hirfa.sdk.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.Page;
-import ma.hirfa.sdk.core.internal.Json;
-import ma.hirfa.sdk.core.internal.TypeRef;
 import ma.hirfa.sdk.testkit.Sandbox;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox's delivery log ({@code GET /v1/webhook_endpoints/{id}/deliveries}, which no service
- * method reads yet) decodes into {@link WebhookDelivery}: the model is ready for the operation.
+ * The sandbox's delivery log ({@code GET /v1/webhook_endpoints/{id}/deliveries}, read by {@link
+ * WebhookEndpointService#listDeliveries}) decodes into {@link WebhookDelivery}.
  */
 class WebhookDeliveryModelTest {
   @Test
@@ -42,7 +34,9 @@ class WebhookDeliveryModelTest {
             PaymentsClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
       WebhookEndpoint endpoint =
-          client.webhookEndpoints().create(url, List.of("payment.succeeded"));
+          client
+              .webhookEndpoints()
+              .create(new WebhookEndpointCreateParams(url, List.of("payment.succeeded")));
       client
           .payments()
           .create(
@@ -53,7 +47,7 @@ class WebhookDeliveryModelTest {
                   .method(PaymentMethodInput.card("4242424242424242", 12, 2031, "123"))
                   .build());
 
-      WebhookDelivery delivery = awaitDelivered(sandbox, endpoint.id());
+      WebhookDelivery delivery = awaitDelivered(client, endpoint.id());
 
       assertThat(delivery.id()).startsWith("whd_");
       assertThat(delivery.eventType()).isEqualTo("payment.succeeded");
@@ -67,21 +61,14 @@ class WebhookDeliveryModelTest {
     }
   }
 
-  private static WebhookDelivery awaitDelivered(Sandbox sandbox, String endpointId)
-      throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    sandbox.baseUrl() + "v1/webhook_endpoints/" + endpointId + "/deliveries"))
-            .header("Authorization", "Bearer " + sandbox.apiKey())
-            .build();
-    Json json = new Json();
+  private static WebhookDelivery awaitDelivered(PaymentsClient client, String endpointId)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
-      byte[] body = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
       Page<WebhookDelivery> page =
-          Objects.requireNonNull(json.decode(body, new TypeRef<Page<WebhookDelivery>>() {}));
+          client
+              .webhookEndpoints()
+              .listDeliveries(endpointId, WebhookDeliveryListParams.defaults());
       if (!page.data().isEmpty()
           && page.data().get(0).status() == WebhookDeliveryStatus.SUCCEEDED) {
         return page.data().get(0);

@@ -86,7 +86,15 @@ class WebhookRedeliveryTest {
     String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
     verifier =
         WebhookVerifier.builder()
-            .secret(client.webhookEndpoints().create(url, List.of("payment.succeeded")).secret())
+            .secret(
+                client
+                    .webhookEndpoints()
+                    .create(
+                        WebhookEndpointCreateParams.builder()
+                            .url(url)
+                            .event("payment.succeeded")
+                            .build())
+                    .secret())
             .build();
   }
 

@@ -168,8 +168,10 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Completes the 3-D Secure step of a card payment waiting on it, as the cardholder would on the
-   * page at {@code next_action.redirect_url}; returns the payment's new status.
+   * Does what the cardholder does on the 3-D Secure page of a payment waiting on it (card {@code
+   * MagicInputs.CARD_3DS}): {@code approve} authenticates it, otherwise it fails ({@code
+   * authentication_failed}); its event is sent. Returns the new status; a {@link
+   * ValidationException} naming {@code paymentId} if no payment of this id awaits 3-D Secure.
    */
   public String completeThreeDs(String paymentId, boolean approve) {
     return w.payments.completeThreeDs(

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One logical API call as a service describes it: method, path segments (encoded by the runtime),
- * query, extra headers, an optional JSON body and the caller's {@link RequestOptions}.
+ * query, extra headers, an optional JSON body and the caller's {@link RequestOptions}. Every
+ * request is built from a contract {@link Operation} ({@link Operation#request}), so every event,
+ * log line and metric names its operation and path template.
  */
 public final class ApiRequest {
   private final Operation operation;
@@ -31,30 +33,6 @@ public final class ApiRequest {
     this.body = b.body;
     this.options = b.options;
     this.idempotencyKey = b.idempotencyKey;
-  }
-
-  public static Builder get(String... segments) {
-    return new Builder("GET", segments);
-  }
-
-  /**
-   * A POST; like every write it carries an {@code Idempotency-Key} unless {@link
-   * Builder#withoutIdempotencyKey()}.
-   */
-  public static Builder post(String... segments) {
-    return new Builder("POST", segments);
-  }
-
-  public static Builder patch(String... segments) {
-    return new Builder("PATCH", segments);
-  }
-
-  public static Builder put(String... segments) {
-    return new Builder("PUT", segments);
-  }
-
-  public static Builder delete(String... segments) {
-    return new Builder("DELETE", segments);
   }
 
   public String method() {
@@ -111,16 +89,6 @@ public final class ApiRequest {
     private @Nullable Object body;
     private RequestOptions options = RequestOptions.none();
     private boolean idempotencyKey = true;
-
-    private Builder(String method, String... segments) {
-      for (String s : segments) {
-        this.segments.add(Objects.requireNonNull(s, "path segment == null"));
-      }
-      // A request built from raw segments names its operation after its path.
-      this.operation =
-          new Operation(
-              method + " /" + String.join("/", segments), method, "/" + String.join("/", segments));
-    }
 
     Builder(Operation operation, List<String> segments) {
       this.operation = operation;

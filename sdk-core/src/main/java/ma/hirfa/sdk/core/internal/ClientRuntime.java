@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.core.internal;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -232,20 +231,19 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** The circuit breaker's state, like {@code CLOSED}; {@code DISABLED} without a breaker. */
   public String circuitState() {
-    return health().circuit().name();
+    return resilience.breakerState();
   }
 
   /** What this client knows about the API's health, without making a call. */
   public ClientHealth health() {
-    CircuitBreaker b = resilience.breaker;
+    // The breaker is created at the first failure: before that it is CLOSED (or DISABLED).
     CircuitState state =
-        b == null
-            ? CircuitState.DISABLED
-            : switch (b.getState()) {
-              case OPEN, FORCED_OPEN -> CircuitState.OPEN;
-              case HALF_OPEN -> CircuitState.HALF_OPEN;
-              default -> CircuitState.CLOSED;
-            };
+        switch (resilience.breakerState()) {
+          case "DISABLED" -> CircuitState.DISABLED;
+          case "OPEN", "FORCED_OPEN" -> CircuitState.OPEN;
+          case "HALF_OPEN" -> CircuitState.HALF_OPEN;
+          default -> CircuitState.CLOSED;
+        };
     LastCall last = lastCall;
     return new ClientHealth(
         resilience.apiName,

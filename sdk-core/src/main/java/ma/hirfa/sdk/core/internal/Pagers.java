@@ -28,10 +28,16 @@ public final class Pagers {
     };
   }
 
+  /**
+   * An auto-pager that starts at {@code startCursor} (a cursor the caller kept from an earlier
+   * page), or at the first page when it is null.
+   */
   public static <T> AutoPager<T> autoPager(
       ClientRuntime runtime,
       TypeRef<Page<T>> type,
+      @Nullable String startCursor,
       Function<@Nullable String, ApiRequest> request) {
-    return AutoPager.of(fetcher(runtime, type, request));
+    PageFetcher<T> fetcher = fetcher(runtime, type, request);
+    return startCursor == null ? AutoPager.of(fetcher) : AutoPager.startingAt(fetcher, startCursor);
   }
 }

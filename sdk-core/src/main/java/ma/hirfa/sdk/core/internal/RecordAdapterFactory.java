@@ -8,10 +8,10 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -63,10 +63,11 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     int n = components.length;
     String[] names = new String[n];
     JsonAdapter<?>[] adapters = new JsonAdapter<?>[n];
-    MethodHandle[] accessors = new MethodHandle[n];
+    Method[] accessors = new Method[n];
     Class<?>[] parameterTypes = new Class<?>[n];
     byte[] kinds = new byte[n];
-    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    // From the class file: reflection's annotations are proxies, costly on a JVM's first call.
+    boolean @Nullable [] nullable = NullableComponents.of(raw);
     try {
       for (int i = 0; i < n; i++) {
         RecordComponent c = components[i];
@@ -81,15 +82,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                   : Object.class;
           adapters[i] = moshi.adapter(inner).nullSafe();
         } else {
-          kinds[i] = kindOf(c);
+          kinds[i] = kindOf(c, nullable == null ? null : nullable[i]);
           adapters[i] = moshi.adapter(componentType).nullSafe();
         }
-        accessors[i] = unreflect(lookup, c.getAccessor());
+        accessors[i] = accessible(c.getAccessor());
       }
       requireDistinct(raw, names);
-      MethodHandle constructor =
-          unreflectConstructor(lookup, raw.getDeclaredConstructor(parameterTypes))
-              .asSpreader(Object[].class, n);
+      Constructor<?> constructor = accessible(raw.getDeclaredConstructor(parameterTypes));
       return new RecordAdapter<>(
           raw.getSimpleName(),
           names,
@@ -104,29 +103,17 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
-  /** Public records need no access checks; others (a partner's test record) need opening. */
-  private static MethodHandle unreflect(MethodHandles.Lookup lookup, Method m)
-      throws IllegalAccessException {
-    try {
-      return lookup.unreflect(m);
-    } catch (IllegalAccessException e) {
-      if (!m.trySetAccessible()) {
-        throw e;
-      }
-      return MethodHandles.lookup().unreflect(m);
+  /**
+   * Core reflection, not method handles: on a fresh JVM, {@code MethodHandles} spin about a hundred
+   * classes (lambda forms) for the first records decoded, a measurable part of the first call's
+   * time; reflective calls start at once and are compiled to direct calls once hot. Access checks
+   * are done once, here: a public record needs none, others (a partner's test record) need opening.
+   */
+  private static <M extends AccessibleObject> M accessible(M member) throws IllegalAccessException {
+    if (!member.trySetAccessible()) {
+      throw new IllegalAccessException(member + " is not accessible");
     }
-  }
-
-  private static MethodHandle unreflectConstructor(MethodHandles.Lookup lookup, Constructor<?> c)
-      throws IllegalAccessException {
-    try {
-      return lookup.unreflectConstructor(c);
-    } catch (IllegalAccessException e) {
-      if (!c.trySetAccessible()) {
-        throw e;
-      }
-      return MethodHandles.lookup().unreflectConstructor(c);
-    }
+    return member;
   }
 
   /** The suffix of a component that keeps an enum's raw value under the enum's own JSON name. */
@@ -158,13 +145,17 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
-  private static byte kindOf(RecordComponent c) {
+  /** {@code nullable}: whether the class file says {@code @Nullable}; null to ask reflection. */
+  private static byte kindOf(RecordComponent c, @Nullable Boolean nullable) {
     Class<?> t = c.getType();
     if (t.isPrimitive()) {
       return REQUIRED; // a missing or null number must fail, never become 0
     }
     if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
       return COLLECTION;
+    }
+    if (nullable != null) {
+      return nullable ? OPTIONAL : REQUIRED;
     }
     for (Annotation a : c.getAnnotatedType().getAnnotations()) {
       if (a.annotationType().getSimpleName().equals("Nullable")) {
@@ -250,8 +241,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     private final String[] names;
     private final JsonReader.Options options;
     private final JsonAdapter<?>[] adapters;
-    private final MethodHandle[] accessors;
-    private final MethodHandle constructor;
+    private final Method[] accessors;
+    private final Constructor<?> constructor;
     private final byte[] kinds;
     private final @Nullable Object[] defaults;
 
@@ -259,8 +250,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         String typeName,
         String[] names,
         JsonAdapter<?>[] adapters,
-        MethodHandle[] accessors,
-        MethodHandle constructor,
+        Method[] accessors,
+        Constructor<?> constructor,
         byte[] kinds,
         @Nullable Object[] defaults) {
       this.typeName = typeName;
@@ -311,11 +302,20 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         }
       }
       try {
-        return (T) constructor.invoke(args);
-      } catch (RuntimeException e) {
+        return (T) constructor.newInstance(args);
+      } catch (InvocationTargetException e) {
+        // The record's own checks refused a value: a decoding error at this path.
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw new JsonDataException(
+              "Invalid " + typeName + " at " + reader.getPath() + ": " + r.getMessage(), r);
+        }
+        throw new IllegalStateException(cause);
+      } catch (IllegalArgumentException e) {
+        // A value of the wrong type for its component.
         throw new JsonDataException(
             "Invalid " + typeName + " at " + reader.getPath() + ": " + e.getMessage(), e);
-      } catch (Throwable e) {
+      } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -332,7 +332,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         Object component;
         try {
           component = accessors[i].invoke(value);
-        } catch (Throwable e) {
+        } catch (InvocationTargetException e) {
+          throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
         if (kinds[i] == PATCH) {

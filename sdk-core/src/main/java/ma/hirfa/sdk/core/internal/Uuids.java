@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Random version-4 UUIDs from one DRBG {@link SecureRandom} seeded by the operating system once.
- * {@code UUID.randomUUID()} reads {@code /dev/urandom} on every call through the default NativePRNG
- * (a system call per idempotency key); the DRBG gives the same unpredictability from memory. Each
- * thread draws 256 bytes (16 UUIDs) at a time: the DRBG's cost is mostly per request, not per byte,
- * and its lock is then taken once per 16 ids instead of once per id.
+ * Random version-4 UUIDs from the operating system's generator ({@code NativePRNGNonBlocking}:
+ * {@code /dev/urandom} on Linux and macOS; the platform's default {@link SecureRandom} elsewhere).
+ * {@code UUID.randomUUID()} asks it for 16 bytes on every call (a system call per idempotency key);
+ * here each thread draws 256 bytes (16 UUIDs) at a time, so the system call and the generator's
+ * lock are taken once per 16 ids. Not a DRBG: instantiating and seeding one loaded about 200
+ * classes and cost a fresh JVM's first call about 15 ms (benchmarks/README.md, cold start), for no
+ * unpredictability that the kernel's generator does not already give.
  */
 public final class Uuids {
   private static final SecureRandom RANDOM = create();
@@ -49,7 +51,7 @@ public final class Uuids {
 
   private static SecureRandom create() {
     try {
-      return SecureRandom.getInstance("DRBG");
+      return SecureRandom.getInstance("NativePRNGNonBlocking");
     } catch (NoSuchAlgorithmException e) {
       return new SecureRandom();
     }

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.validation.Iban;
+import ma.hirfa.sdk.core.validation.Rib;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,5 +67,61 @@ public final class Validate {
       throw new ValidationException(field, "must be at most " + max + " characters");
     }
     return value;
+  }
+
+  /**
+   * A RIB as typed, its spaces removed (RIBs are printed in groups); refused with the reason and a
+   * hint, never with its digits.
+   */
+  public static String rib(String field, @Nullable String typed) {
+    String rib = Rib.normalize(typed);
+    if (rib != null && Rib.isValid(rib)) {
+      return rib;
+    }
+    String hint = " (24 digits; spaces are accepted and removed)";
+    if (rib == null || rib.isEmpty()) {
+      throw new ValidationException(field, "is missing" + hint);
+    }
+    if (!digits(rib)) {
+      throw new ValidationException(
+          field, "must hold only digits: remove any separator other than spaces" + hint);
+    }
+    if (rib.length() != 24) {
+      throw new ValidationException(field, "has " + rib.length() + " digits instead of 24" + hint);
+    }
+    throw new ValidationException(
+        field, "is not a valid RIB: its key does not match, so a digit is wrong" + hint);
+  }
+
+  /**
+   * A Moroccan IBAN as typed, its spaces removed and its letters in upper case (IBANs are printed
+   * in groups of four); refused with the reason and a hint, never with its digits.
+   */
+  public static String iban(String field, @Nullable String typed) {
+    String iban = Iban.normalize(typed);
+    if (iban != null && Iban.isValid(iban)) {
+      return iban;
+    }
+    String hint = " (MA + 26 digits; spaces are accepted and removed)";
+    if (iban == null || iban.isEmpty()) {
+      throw new ValidationException(field, "is missing" + hint);
+    }
+    if (!iban.startsWith("MA")) {
+      throw new ValidationException(field, "must be a Moroccan IBAN, starting with MA" + hint);
+    }
+    if (!digits(iban.substring(2))) {
+      throw new ValidationException(
+          field, "must hold only digits after MA: remove any separator other than spaces" + hint);
+    }
+    if (iban.length() != 28) {
+      throw new ValidationException(
+          field, "has " + iban.length() + " characters instead of 28" + hint);
+    }
+    throw new ValidationException(
+        field, "is not a valid IBAN: its check digits do not match, so a digit is wrong" + hint);
+  }
+
+  private static boolean digits(String s) {
+    return s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 }

@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.core.validation;
 
+import java.util.Locale;
 import ma.hirfa.sdk.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Iban.isValid("MA64011519000001205000534921");   // true
  * Iban.fromRib("011519000001205000534921");       // "MA64011519000001205000534921"
+ * Iban.normalize("MA64 0115 1900 0001 2050 0053 4921"); // the printed form, spaces removed
  * }</pre>
  */
 public final class Iban {
@@ -24,6 +26,16 @@ public final class Iban {
       return false;
     }
     return Mod97.of(iban.substring(4) + iban.substring(0, 4)) == 1;
+  }
+
+  /**
+   * The IBAN as typed with its spaces removed (ordinary, no-break and narrow no-break spaces) and
+   * its letters in upper case, since IBANs are printed in groups of four; null stays null. Check
+   * the result with {@link #isValid}.
+   */
+  public static @Nullable String normalize(@Nullable String iban) {
+    String compact = Mod97.withoutSpaces(iban);
+    return compact == null ? null : compact.toUpperCase(Locale.ROOT);
   }
 
   /**

@@ -1,5 +1,7 @@
 package ma.hirfa.sdk.core.validation;
 
+import org.jspecify.annotations.Nullable;
+
 /** Remainders mod 97 of long decimal strings, digit by digit (no BigInteger, no allocation). */
 final class Mod97 {
   private Mod97() {}
@@ -32,5 +34,20 @@ final class Mod97 {
       }
     }
     return true;
+  }
+
+  /** {@code s} without ordinary, no-break and narrow no-break spaces; null stays null. */
+  static @Nullable String withoutSpaces(@Nullable String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\u00a0' && c != '\u202f') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

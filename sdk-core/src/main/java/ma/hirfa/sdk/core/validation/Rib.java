@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Rib.isValid("011519000001205000534921");   // true
  * Rib.isValid("011519000001205000534922");   // false: one digit changed
+ * Rib.normalize("011 519 0000012050005349 21"); // "011519000001205000534921", as printed on a RIB
  * }</pre>
  */
 public final class Rib {
@@ -19,6 +20,15 @@ public final class Rib {
   /** True for exactly 24 ASCII digits whose mod-97 key matches. Spaces are not accepted. */
   public static boolean isValid(@Nullable String rib) {
     return rib != null && Mod97.allDigits(rib, 24) && Mod97.of(rib) == 0;
+  }
+
+  /**
+   * The RIB as typed with its spaces removed (ordinary, no-break and narrow no-break spaces), since
+   * RIBs are printed in groups ({@code 011 519 0000012050005349 21}); null stays null. Nothing else
+   * is changed: check the result with {@link #isValid}.
+   */
+  public static @Nullable String normalize(@Nullable String rib) {
+    return Mod97.withoutSpaces(rib);
   }
 
   /**

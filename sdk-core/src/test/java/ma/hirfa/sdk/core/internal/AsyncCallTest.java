@@ -51,7 +51,7 @@ class AsyncCallTest {
     Ref ref =
         f.runtime
             .executeAsync(
-                ApiRequest.post("v1", "payments").body(Map.of("a", 1)).build(),
+                TestRequests.post("v1", "payments").body(Map.of("a", 1)).build(),
                 TypeRef.of(Ref.class))
             .get(10, TimeUnit.SECONDS);
 
@@ -68,7 +68,7 @@ class AsyncCallTest {
     Fixture f = new Fixture(wm.baseUrl());
 
     CompletableFuture<ApiResponse> future =
-        f.runtime.executeAsync(ApiRequest.post("v1", "payments").body(Map.of("a", 1)).build());
+        f.runtime.executeAsync(TestRequests.post("v1", "payments").body(Map.of("a", 1)).build());
 
     assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -103,7 +103,7 @@ class AsyncCallTest {
       Fixture f = new Fixture("http://127.0.0.1:" + server.getLocalPort());
 
       CompletableFuture<ApiResponse> future =
-          f.runtime.executeAsync(ApiRequest.get("v1", "payments", "pay_1").build());
+          f.runtime.executeAsync(TestRequests.get("v1", "payments", "pay_1").build());
       assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
       future.cancel(true);
 

@@ -68,7 +68,7 @@ class AutoPagerTest {
   }
 
   private static ApiRequest request(@Nullable String cursor) {
-    return ApiRequest.get("v1", "items").query("limit", 2).query("cursor", cursor).build();
+    return TestRequests.get("v1", "items").query("limit", 2).query("cursor", cursor).build();
   }
 
   @Test

@@ -64,7 +64,7 @@ class CallListenerTest {
         };
     Fixture f = new Fixture(wm.baseUrl(), b -> b.addListener(throwing).addListener(listener));
 
-    f.runtime.execute(ApiRequest.post("v1", "payments").body(Map.of("a", 1)).build());
+    f.runtime.execute(TestRequests.post("v1", "payments").body(Map.of("a", 1)).build());
 
     assertThat(attempts).extracting(AttemptEvent::status).containsExactly(503, 200);
     assertThat(attempts).extracting(AttemptEvent::requestId).containsExactly("req_a", "req_b");

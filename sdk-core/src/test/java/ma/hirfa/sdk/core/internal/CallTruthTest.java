@@ -32,7 +32,7 @@ class CallTruthTest {
   record Ref(String id) {}
 
   private static ApiRequest createPayment() {
-    return ApiRequest.post("v1", "payments").body(Map.of("amount_minor", 15000)).build();
+    return TestRequests.post("v1", "payments").body(Map.of("amount_minor", 15000)).build();
   }
 
   @Test
@@ -66,7 +66,8 @@ class CallTruthTest {
                   b.sleeper(
                       d -> {
                         // Meanwhile, other calls saw the API fail and opened the breaker.
-                        holder[0].runtime.resilience.breaker.transitionToOpenState();
+                        java.util.Objects.requireNonNull(holder[0].runtime.resilience.breaker())
+                            .transitionToOpenState();
                       }));
       holder[0] = f;
 
@@ -146,7 +147,7 @@ class CallTruthTest {
           .otherwise(respond(200, "application/json", "{\"id\":\"x\"}"));
       Fixture f = new Fixture(server.baseUrl());
       ApiRequest unkeyed =
-          ApiRequest.patch("v1", "things", "x")
+          TestRequests.patch("v1", "things", "x")
               .body(Map.of("a", 1))
               .withoutIdempotencyKey()
               .build();
@@ -169,20 +170,21 @@ class CallTruthTest {
 
       ServerException sync =
           catchThrowableOfType(
-              ServerException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+              ServerException.class, () -> f.runtime.execute(TestRequests.get("v1", "x").build()));
       ExecutionException async =
           catchThrowableOfType(
               ExecutionException.class,
               () ->
                   f.runtime
-                      .executeAsync(ApiRequest.get("v1", "x").build())
+                      .executeAsync(TestRequests.get("v1", "x").build())
                       .get(5, TimeUnit.SECONDS));
 
       assertThat(sync.status()).isEqualTo(503);
       assertThat(async.getCause()).isInstanceOf(ServerException.class);
       // The dispatcher survived: another async call completes.
       server.otherwise(respond(200, "application/json", "{}"));
-      assertThat(f.runtime.executeAsync(ApiRequest.get("v1", "x").build()).get(5, TimeUnit.SECONDS))
+      assertThat(
+              f.runtime.executeAsync(TestRequests.get("v1", "x").build()).get(5, TimeUnit.SECONDS))
           .isNotNull();
     }
   }
@@ -194,11 +196,11 @@ class CallTruthTest {
       Fixture f = new Fixture(server.baseUrl());
 
       f.runtime.execute(
-          ApiRequest.put("v1", "products", "prd_1")
+          TestRequests.put("v1", "products", "prd_1")
               .header("If-Match", "\"3\"")
               .body(Map.of())
               .build());
-      f.runtime.execute(ApiRequest.delete("v1", "products", "prd_1").build());
+      f.runtime.execute(TestRequests.delete("v1", "products", "prd_1").build());
 
       List<ScriptedServer.Received> rs = server.received();
       assertThat(rs)
@@ -224,7 +226,7 @@ class CallTruthTest {
 
       HirfaException e =
           catchThrowableOfType(
-              HirfaException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+              HirfaException.class, () -> f.runtime.execute(TestRequests.get("v1", "x").build()));
 
       assertThat(e.getMessage().length()).isLessThan(3_000);
       assertThat(((ma.hirfa.sdk.core.ApiException) e).problem().detail()).hasSize(5_000_000);
@@ -240,10 +242,10 @@ class CallTruthTest {
               server.baseUrl(), b -> b.maxConcurrentRequests(1).clock(java.time.Clock.systemUTC()));
       RequestOptions oneSecond = RequestOptions.builder().timeout(Duration.ofSeconds(1)).build();
       CompletableFuture<ApiResponse> first =
-          f.runtime.executeAsync(ApiRequest.get("v1", "slow").options(oneSecond).build());
+          f.runtime.executeAsync(TestRequests.get("v1", "slow").options(oneSecond).build());
       long t0 = System.nanoTime();
       CompletableFuture<ApiResponse> queued =
-          f.runtime.executeAsync(ApiRequest.get("v1", "slow").options(oneSecond).build());
+          f.runtime.executeAsync(TestRequests.get("v1", "slow").options(oneSecond).build());
 
       ExecutionException e =
           catchThrowableOfType(ExecutionException.class, () -> queued.get(10, TimeUnit.SECONDS));

@@ -23,7 +23,7 @@ class CircuitBreakerEvidenceTest {
   private static final int CALLS = 100;
 
   private static ApiRequest write() {
-    return ApiRequest.post("v1", "payments").body(Map.of("amount_minor", 100)).build();
+    return TestRequests.post("v1", "payments").body(Map.of("amount_minor", 100)).build();
   }
 
   @Test

@@ -43,7 +43,7 @@ class CircuitBreakerTest {
   }
 
   private static ApiRequest ping() {
-    return ApiRequest.get("v1", "ping").build();
+    return TestRequests.get("v1", "ping").build();
   }
 
   @Test

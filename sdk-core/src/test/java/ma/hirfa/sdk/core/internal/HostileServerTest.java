@@ -157,7 +157,7 @@ class HostileServerTest {
         org.assertj.core.api.Assertions.catchThrowable(
             () ->
                 f.runtime.execute(
-                    ApiRequest.get(path.substring(1)).build(), TypeRef.of(Item.class)));
+                    TestRequests.get(path.substring(1)).build(), TypeRef.of(Item.class)));
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .as(path + " ends within its deadline")
         .isLessThan(Duration.ofSeconds(4));
@@ -205,7 +205,7 @@ class HostileServerTest {
   void invalidUtf8EitherDecodesWithReplacementsOrFailsTyped() {
     Fixture f = fixture();
     try {
-      Item item = f.runtime.execute(ApiRequest.get("utf8").build(), TypeRef.of(Item.class));
+      Item item = f.runtime.execute(TestRequests.get("utf8").build(), TypeRef.of(Item.class));
       assertThat(item.id()).contains("\uFFFD");
     } catch (RuntimeException e) {
       assertThat(e).isInstanceOf(HirfaException.class);
@@ -214,7 +214,7 @@ class HostileServerTest {
 
   @Test
   void aWellBehavedAnswerStillWorks() {
-    assertThat(fixture().runtime.execute(ApiRequest.get("ok").build(), TypeRef.of(Map.class)))
+    assertThat(fixture().runtime.execute(TestRequests.get("ok").build(), TypeRef.of(Map.class)))
         .isEmpty();
   }
 }

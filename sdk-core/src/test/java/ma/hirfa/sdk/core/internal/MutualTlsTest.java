@@ -74,7 +74,7 @@ class MutualTlsTest {
         new Fixture(
             "https://localhost:" + server.httpsPort(), b -> b.tls(tls.getSocketFactory(), trust));
 
-    ApiResponse r = f.runtime.execute(ApiRequest.get("v1", "ping").build());
+    ApiResponse r = f.runtime.execute(TestRequests.get("v1", "ping").build());
 
     assertThat(r.status()).isEqualTo(200);
   }
@@ -89,7 +89,7 @@ class MutualTlsTest {
             "https://localhost:" + server.httpsPort(),
             b -> b.tls(tls.getSocketFactory(), trust).retryPolicy(RetryPolicy.none()));
 
-    assertThatThrownBy(() -> f.runtime.execute(ApiRequest.get("v1", "ping").build()))
+    assertThatThrownBy(() -> f.runtime.execute(TestRequests.get("v1", "ping").build()))
         .isInstanceOf(ConnectionException.class);
   }
 
@@ -99,7 +99,7 @@ class MutualTlsTest {
         new Fixture(
             "https://localhost:" + server.httpsPort(), b -> b.retryPolicy(RetryPolicy.none()));
 
-    assertThatThrownBy(() -> f.runtime.execute(ApiRequest.get("v1", "ping").build()))
+    assertThatThrownBy(() -> f.runtime.execute(TestRequests.get("v1", "ping").build()))
         .isInstanceOf(ConnectionException.class)
         .hasMessageContaining("SSL");
   }

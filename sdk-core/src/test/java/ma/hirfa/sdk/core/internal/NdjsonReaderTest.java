@@ -32,7 +32,7 @@ class NdjsonReaderTest {
                     .withHeader("Export-Cursor", "cur_1")
                     .withBody(body)));
     Fixture f = new Fixture(wm.baseUrl(), b -> b.maxResponseBytes(maxBytes));
-    return NdjsonReader.open(f.runtime, ApiRequest.get("v1", "lines").build(), "the stream");
+    return NdjsonReader.open(f.runtime, TestRequests.get("v1", "lines").build(), "the stream");
   }
 
   private static List<NdjsonReader.Line> all(NdjsonReader reader) {

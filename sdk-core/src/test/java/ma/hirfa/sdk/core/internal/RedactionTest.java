@@ -90,8 +90,8 @@ class RedactionTest {
     InvalidRequestException e =
         catchThrowableOfType(
             InvalidRequestException.class,
-            () -> f.runtime.execute(ApiRequest.post("v1", "payments").body(body).build()));
-    f.runtime.execute(ApiRequest.post("v1", "payouts").body(body).build());
+            () -> f.runtime.execute(TestRequests.post("v1", "payments").body(body).build()));
+    f.runtime.execute(TestRequests.post("v1", "payouts").body(body).build());
 
     assertThat(e.getMessage()).contains("Invalid card").contains("1111");
     for (String secret : PLANTED) {

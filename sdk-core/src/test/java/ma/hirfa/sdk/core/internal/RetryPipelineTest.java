@@ -46,7 +46,7 @@ class RetryPipelineTest {
   record PaymentRef(String id, String status) {}
 
   private static ApiRequest createPayment() {
-    return ApiRequest.post("v1", "payments").body(Map.of("amount_minor", 15000)).build();
+    return TestRequests.post("v1", "payments").body(Map.of("amount_minor", 15000)).build();
   }
 
   private static void firstThen(
@@ -98,7 +98,7 @@ class RetryPipelineTest {
     wm.stubFor(get("/v1/payments/pay_1").willReturn(okJson(PAYMENT)));
     Fixture f = new Fixture(wm.baseUrl());
 
-    f.runtime.execute(ApiRequest.get("v1", "payments", "pay_1").build());
+    f.runtime.execute(TestRequests.get("v1", "payments", "pay_1").build());
 
     wm.verify(
         getRequestedFor(urlEqualTo("/v1/payments/pay_1"))
@@ -116,7 +116,7 @@ class RetryPipelineTest {
     RequestOptions options = RequestOptions.builder().idempotencyKey("order-42-payment").build();
 
     f.runtime.execute(
-        ApiRequest.post("v1", "payments").body(Map.of("a", 1)).options(options).build());
+        TestRequests.post("v1", "payments").body(Map.of("a", 1)).options(options).build());
 
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/v1/payments"))))
         .extracting(r -> r.getHeader("Idempotency-Key"))
@@ -239,7 +239,7 @@ class RetryPipelineTest {
 
     PaymentRef p =
         f.runtime.execute(
-            ApiRequest.get("v1", "payments", "pay_1").build(), TypeRef.of(PaymentRef.class));
+            TestRequests.get("v1", "payments", "pay_1").build(), TypeRef.of(PaymentRef.class));
 
     assertThat(p.status()).isEqualTo("succeeded");
     wm.verify(2, getRequestedFor(urlEqualTo("/v1/payments/pay_1")));
@@ -265,7 +265,7 @@ class RetryPipelineTest {
         "/v1/payments", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), okJson(PAYMENT));
     Fixture f = new Fixture(wm.baseUrl());
     ApiRequest unkeyed =
-        ApiRequest.post("v1", "payments").body(Map.of("a", 1)).withoutIdempotencyKey().build();
+        TestRequests.post("v1", "payments").body(Map.of("a", 1)).withoutIdempotencyKey().build();
 
     assertThatThrownBy(() -> f.runtime.execute(unkeyed))
         .isInstanceOfSatisfying(
@@ -346,7 +346,7 @@ class RetryPipelineTest {
     assertThatThrownBy(
             () ->
                 f.runtime.execute(
-                    ApiRequest.put("v1", "products", "prd_1")
+                    TestRequests.put("v1", "products", "prd_1")
                         .header("If-Match", "\"prd_1.2\"")
                         .body(Map.of("sku", "K-1"))
                         .build()))
@@ -370,7 +370,7 @@ class RetryPipelineTest {
     Fixture f = new Fixture(wm.baseUrl());
 
     f.runtime.execute(
-        ApiRequest.patch("v1", "artisans", "art_1").body(Map.of("city", "Fès")).build());
+        TestRequests.patch("v1", "artisans", "art_1").body(Map.of("city", "Fès")).build());
 
     wm.verify(
         com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
@@ -410,7 +410,7 @@ class RetryPipelineTest {
             .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "4")));
     Fixture f = new Fixture(wm.baseUrl());
     ApiRequest r =
-        ApiRequest.post("v1", "payments")
+        TestRequests.post("v1", "payments")
             .body(Map.of("a", 1))
             .options(RequestOptions.builder().timeout(Duration.ofSeconds(3)).build())
             .build();
@@ -424,7 +424,7 @@ class RetryPipelineTest {
     wm.stubFor(get("/v1/slow").willReturn(okJson("{}").withFixedDelay(2_000)));
     Fixture f = new Fixture(wm.baseUrl(), b -> b.retryPolicy(RetryPolicy.none()));
     ApiRequest r =
-        ApiRequest.get("v1", "slow")
+        TestRequests.get("v1", "slow")
             .options(RequestOptions.builder().timeout(Duration.ofMillis(300)).build())
             .build();
 

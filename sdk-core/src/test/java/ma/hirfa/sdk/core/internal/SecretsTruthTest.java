@@ -56,7 +56,7 @@ class SecretsTruthTest {
 
       HirfaException e =
           catchThrowableOfType(
-              HirfaException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+              HirfaException.class, () -> f.runtime.execute(TestRequests.get("v1", "x").build()));
 
       assertThat(everything(e)).doesNotContain(KEY);
       assertThat(e.requestId()).doesNotContain(KEY).startsWith("echo sk_test_");
@@ -88,7 +88,7 @@ class SecretsTruthTest {
 
       ApiException e =
           catchThrowableOfType(
-              ApiException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+              ApiException.class, () -> f.runtime.execute(TestRequests.get("v1", "x").build()));
 
       String all = everything(e);
       assertThat(all).doesNotContain(KEY).doesNotContain(CARD).doesNotContain("cvc=" + CVC);
@@ -112,7 +112,8 @@ class SecretsTruthTest {
       ResponseDecodingException e =
           catchThrowableOfType(
               ResponseDecodingException.class,
-              () -> f.runtime.execute(ApiRequest.get("v1", "x").build(), TypeRef.of(Amount.class)));
+              () ->
+                  f.runtime.execute(TestRequests.get("v1", "x").build(), TypeRef.of(Amount.class)));
 
       assertThat(everything(e)).doesNotContain(KEY).doesNotContain(CARD);
       assertThat(e.getCause()).isNotNull();
@@ -130,7 +131,7 @@ class SecretsTruthTest {
       Fixture f = new Fixture(server.baseUrl());
 
       f.runtime.execute(
-          ApiRequest.post("v1", "notes")
+          TestRequests.post("v1", "notes")
               .body(Map.of("note", "{\"cvc\":\"Cvc914Zq\"}", "ref", "ysk_live_GluedKey7654321"))
               .build());
 
@@ -162,7 +163,7 @@ class SecretsTruthTest {
       Fixture f = new Fixture(server.baseUrl(), b -> b.retryPolicy(RetryPolicy.none()));
       HirfaException e =
           catchThrowableOfType(
-              HirfaException.class, () -> f.runtime.execute(ApiRequest.get("v1", "rl").build()));
+              HirfaException.class, () -> f.runtime.execute(TestRequests.get("v1", "rl").build()));
       assertThat(e.status()).isEqualTo(429);
       assertThat(log()).contains("Retry-After: 1234567890");
     }
@@ -177,7 +178,7 @@ class SecretsTruthTest {
       ValidationException e =
           catchThrowableOfType(
               ValidationException.class,
-              () -> f.runtime.execute(ApiRequest.get("v1", "x").options(live).build()));
+              () -> f.runtime.execute(TestRequests.get("v1", "x").options(live).build()));
 
       assertThat(e.field()).isEqualTo("requestOptions.apiKey");
       assertThat(e.getMessage()).doesNotContain("RealMoneyKey");
@@ -232,7 +233,7 @@ class SecretsTruthTest {
 
       ApiException e =
           catchThrowableOfType(
-              ApiException.class, () -> f.runtime.execute(ApiRequest.get("v1", "x").build()));
+              ApiException.class, () -> f.runtime.execute(TestRequests.get("v1", "x").build()));
 
       assertThat(e.status()).isEqualTo(307);
       assertThat(elsewhere.received()).isEmpty();

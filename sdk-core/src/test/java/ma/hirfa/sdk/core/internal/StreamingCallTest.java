@@ -44,7 +44,7 @@ class StreamingCallTest {
     Fixture f = new Fixture(wm.baseUrl());
 
     List<String> lines = new ArrayList<>();
-    try (ApiResponse response = f.runtime.stream(ApiRequest.get("v1", "lines").build())) {
+    try (ApiResponse response = f.runtime.stream(TestRequests.get("v1", "lines").build())) {
       BufferedSource source = response.source();
       String line;
       while ((line = source.readUtf8Line()) != null) {
@@ -62,7 +62,7 @@ class StreamingCallTest {
     wm.stubFor(get("/v1/lines").willReturn(aResponse().withStatus(404)));
     Fixture f = new Fixture(wm.baseUrl());
 
-    assertThatThrownBy(() -> f.runtime.stream(ApiRequest.get("v1", "lines").build()))
+    assertThatThrownBy(() -> f.runtime.stream(TestRequests.get("v1", "lines").build()))
         .isInstanceOf(NotFoundException.class);
   }
 }

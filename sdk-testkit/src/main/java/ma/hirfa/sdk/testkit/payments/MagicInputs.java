@@ -13,7 +13,10 @@ public final class MagicInputs {
   /** A card that is approved at once. Any other Luhn-valid, unexpired number behaves the same. */
   public static final String CARD_SUCCEEDS = "4242424242424242";
 
-  /** A card that asks for 3-D Secure: {@code requires_action} until the cardholder completes it. */
+  /**
+   * A card that asks for 3-D Secure: {@code requires_action} until the cardholder completes it on
+   * the page at {@code next_action.redirect_url}; in a test, {@code Sandbox.completeThreeDs}.
+   */
   public static final String CARD_3DS = "4000000000003220";
 
   /** A card the issuer declines: {@code failed} with {@code card_declined}. */

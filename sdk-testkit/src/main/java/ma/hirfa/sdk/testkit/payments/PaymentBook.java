@@ -104,6 +104,12 @@ public final class PaymentBook implements Timeline.Source {
     }
   }
 
+  /** The payment with this id, or null. */
+  @GuardedBy("lock")
+  @Nullable Payment find(String id) {
+    return paymentsById.get(id);
+  }
+
   @GuardedBy("lock")
   Payment payment(String id) {
     Payment p = paymentsById.get(id);

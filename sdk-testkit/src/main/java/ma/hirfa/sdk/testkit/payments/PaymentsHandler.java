@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.testkit.server.Exchange;
 import ma.hirfa.sdk.testkit.server.Handler;
 import ma.hirfa.sdk.testkit.server.Pages;
@@ -185,18 +186,34 @@ public final class PaymentsHandler {
     }
   }
 
-  /** Completes a pending 3-D Secure step as the cardholder would; returns the new status. */
+  /**
+   * Completes a pending 3-D Secure step as the cardholder would; returns the new status.
+   *
+   * @throws ValidationException naming {@code paymentId} if there is no such payment or it awaits
+   *     no 3-D Secure step
+   */
   public String completeThreeDs(String paymentId, boolean approve) {
     synchronized (book.lock) {
-      Payment p = book.payment(paymentId);
+      Payment p = book.find(paymentId);
+      if (p == null) {
+        throw new ValidationException("paymentId", "is no payment of this sandbox");
+      }
+      if (!awaitsThreeDs(p)) {
+        throw new ValidationException(
+            "paymentId", "awaits no 3-D Secure step: its status is " + p.status);
+      }
       completeThreeDs(p, approve);
       return p.status;
     }
   }
 
+  private static boolean awaitsThreeDs(Payment p) {
+    return "redirect_to_url".equals(p.nextAction) && p.status.equals("requires_action");
+  }
+
   @GuardedBy("book.lock")
   private void completeThreeDs(Payment p, boolean approve) {
-    if (!"redirect_to_url".equals(p.nextAction) || !p.status.equals("requires_action")) {
+    if (!awaitsThreeDs(p)) {
       throw new Exchange.ApiError(
           Problems.conflict("no_pending_authentication", "the payment awaits no 3-D Secure step"));
     }

@@ -10,11 +10,13 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a partner sets on a product, to create it, replace it or upsert it by SKU. Checked when
- * built: a bad field is a {@link ValidationException} naming it, before anything is sent.
+ * What a partner sets on a product (the contract's {@code ProductInput}): the fields of {@link
+ * ProductCreateParams} (create, batch upsert by SKU) and of {@link ProductUpdateParams} (replace),
+ * which share them and their checks. Checked when built: a bad field is a {@link
+ * ValidationException} naming it, before anything is sent.
  *
  * <pre>{@code
- * ProductInput kilim = ProductInput.builder()
+ * ProductCreateParams kilim = ProductCreateParams.builder()
  *     .sku("TIF-KLM-0042")
  *     .artisanId("art_S000001")
  *     .craft("kilim")
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  */
-public record ProductInput(
+public record ProductFields(
     String sku,
     String artisanId,
     String craft,
@@ -46,7 +48,7 @@ public record ProductInput(
     @Nullable Boolean antique) {
   static final int MAX_IMAGES = 20;
 
-  public ProductInput {
+  public ProductFields {
     CatalogChecks.sku("sku", sku);
     CatalogChecks.id("artisan_id", "art", artisanId);
     CatalogChecks.code("craft", craft);
@@ -89,12 +91,14 @@ public record ProductInput(
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds a {@link ProductInput}; {@link #build()} checks every field. */
-  public static final class Builder {
+  /**
+   * The setters of {@link ProductCreateParams.Builder} and {@link ProductUpdateParams.Builder},
+   * written once; each builder's {@code build()} checks every field.
+   *
+   * @param <B> the builder's own type, returned by every setter
+   */
+  public abstract static sealed class Builder<B extends Builder<B>>
+      permits ProductCreateParams.Builder, ProductUpdateParams.Builder {
     private @Nullable String sku;
     private @Nullable String artisanId;
     private @Nullable String craft;
@@ -113,108 +117,137 @@ public record ProductInput(
     private @Nullable VatRegime vatRegime;
     private @Nullable Boolean antique;
 
-    private Builder() {}
+    Builder() {}
 
-    /** Your reference, unique in the catalog: 1 to 64 letters, digits, '.', '_' or '-'. */
-    public Builder sku(String sku) {
-      this.sku = sku;
-      return this;
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
     }
 
-    public Builder artisanId(String artisanId) {
+    /** Your reference, unique in the catalog: 1 to 64 letters, digits, '.', '_' or '-'. */
+    public B sku(String sku) {
+      this.sku = sku;
+      return self();
+    }
+
+    public B artisanId(String artisanId) {
       this.artisanId = artisanId;
-      return this;
+      return self();
     }
 
     /** A craft code of the {@link Taxonomy}, like {@code kilim}. */
-    public Builder craft(String craft) {
+    public B craft(String craft) {
       this.craft = craft;
-      return this;
+      return self();
     }
 
     /** Required; must have {@code ar} or {@code fr}. */
-    public Builder title(LocalizedText title) {
+    public B title(LocalizedText title) {
       this.title = title;
-      return this;
+      return self();
     }
 
-    public Builder description(LocalizedText description) {
+    public B description(LocalizedText description) {
       this.description = description;
-      return this;
+      return self();
     }
 
     /** In MAD, above zero. */
-    public Builder price(Money price) {
+    public B price(Money price) {
       this.price = price;
-      return this;
+      return self();
     }
 
-    public Builder stock(int stock) {
+    public B stock(int stock) {
       this.stock = stock;
-      return this;
+      return self();
     }
 
-    public Builder dimensionsCm(Product.Dimensions dimensions) {
+    public B dimensionsCm(Product.Dimensions dimensions) {
       this.dimensionsCm = dimensions;
-      return this;
+      return self();
     }
 
-    public Builder weightG(int grams) {
+    public B weightG(int grams) {
       this.weightG = grams;
-      return this;
+      return self();
     }
 
-    public Builder materials(List<String> materials) {
+    public B materials(List<String> materials) {
       this.materials = List.copyOf(materials);
-      return this;
+      return self();
     }
 
-    public Builder technique(String technique) {
+    public B technique(String technique) {
       this.technique = technique;
-      return this;
+      return self();
     }
 
     /** The city or region of making. */
-    public Builder origin(String origin) {
+    public B origin(String origin) {
       this.origin = origin;
-      return this;
+      return self();
     }
 
     /** Adds an image by its https URL. */
-    public Builder image(String url) {
+    public B image(String url) {
       return image(new Product.Image(url, null));
     }
 
-    public Builder image(Product.Image image) {
+    public B image(Product.Image image) {
       images.add(Objects.requireNonNull(image, "image == null"));
-      return this;
+      return self();
     }
 
     /** The 6-digit Harmonized System code, like {@code 570110} for hand-knotted wool rugs. */
-    public Builder hsCode(String hsCode) {
+    public B hsCode(String hsCode) {
       this.hsCode = hsCode;
-      return this;
+      return self();
     }
 
     /** Labels such as {@code morocco_handmade} or a collective mark. */
-    public Builder labels(List<String> labels) {
+    public B labels(List<String> labels) {
       this.labels = List.copyOf(labels);
-      return this;
+      return self();
     }
 
-    public Builder vatRegime(VatRegime vatRegime) {
+    public B vatRegime(VatRegime vatRegime) {
       this.vatRegime = vatRegime;
-      return this;
+      return self();
     }
 
     /** Over 100 years old (its export needs a licence). */
-    public Builder antique(boolean antique) {
+    public B antique(boolean antique) {
       this.antique = antique;
-      return this;
+      return self();
     }
 
-    public ProductInput build() {
-      return new ProductInput(
+    /** Sets every field {@code product} has; the product's VAT regime if it has one. */
+    B copyOf(Product product) {
+      CatalogChecks.required("product", product);
+      sku(product.sku())
+          .artisanId(product.artisanId())
+          .craft(product.craft())
+          .title(product.title())
+          .price(product.price())
+          .stock(product.stock())
+          .materials(product.materials())
+          .labels(product.labels())
+          .antique(product.antique());
+      product.images().forEach(this::image);
+      this.description = product.description();
+      this.dimensionsCm = product.dimensionsCm();
+      this.weightG = product.weightG();
+      this.technique = product.technique();
+      this.origin = product.origin();
+      this.hsCode = product.hsCode();
+      this.vatRegime = product.vatRegime();
+      return self();
+    }
+
+    /** The fields set so far, checked. */
+    ProductFields fields() {
+      return new ProductFields(
           CatalogChecks.required("sku", sku),
           CatalogChecks.required("artisan_id", artisanId),
           CatalogChecks.required("craft", craft),

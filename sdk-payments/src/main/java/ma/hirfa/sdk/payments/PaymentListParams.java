@@ -5,38 +5,44 @@ import ma.hirfa.sdk.core.internal.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Filters and page size for the list calls; null filters are not applied.
+ * Filters, page size and starting point for listing payments; null filters are not applied.
  *
  * <pre>{@code
- * ListParams.builder().status(PaymentStatus.SUCCEEDED).artisanId("art_7QK2M9").limit(50).build()
+ * PaymentListParams succeeded = PaymentListParams.builder()
+ *     .status(PaymentStatus.SUCCEEDED)
+ *     .artisanId("art_7QK2M9")
+ *     .limit(50)
+ *     .build();
  * }</pre>
+ *
+ * @param limit payments per page, 1 to 100
+ * @param cursor where to start: a page's {@code nextCursor()}, or null for the newest payments
  */
-public record ListParams(
+public record PaymentListParams(
     int limit,
     @Nullable PaymentStatus status,
     @Nullable String artisanId,
     @Nullable String orderReference,
-    @Nullable String paymentId) {
+    @Nullable String cursor) {
 
-  private static final ListParams DEFAULTS = new ListParams(20, null, null, null, null);
+  private static final PaymentListParams DEFAULTS = builder().build();
 
-  public ListParams {
-    if (limit < 1 || limit > 100) {
-      throw new ValidationException("limit", "must be between 1 and 100 but was " + limit);
-    }
+  public PaymentListParams {
+    PaymentChecks.limit(limit);
     if (status == PaymentStatus.UNKNOWN) {
       throw new ValidationException("status", "must be a known payment status");
     }
     if (artisanId != null) {
       PaymentChecks.artisanId("artisan_id", artisanId);
     }
-    if (paymentId != null) {
-      PaymentChecks.paymentId("payment_id", paymentId);
+    if (orderReference != null) {
+      PaymentChecks.text("order_reference", orderReference, 64);
     }
+    PaymentChecks.cursor(cursor);
   }
 
-  /** 20 per page, no filter. */
-  public static ListParams defaults() {
+  /** 20 per page, no filter, from the newest. */
+  public static PaymentListParams defaults() {
     return DEFAULTS;
   }
 
@@ -44,48 +50,45 @@ public record ListParams(
     return new Builder();
   }
 
-  /** Builds {@link ListParams}. */
+  /** Builds {@link PaymentListParams}; {@link #build()} checks every field. */
   public static final class Builder {
     private int limit = 20;
     private @Nullable PaymentStatus status;
     private @Nullable String artisanId;
     private @Nullable String orderReference;
-    private @Nullable String paymentId;
+    private @Nullable String cursor;
 
     private Builder() {}
 
-    /** Items per page, 1 to 100; default 20. */
+    /** Payments per page, 1 to 100; default 20. */
     public Builder limit(int limit) {
       this.limit = limit;
       return this;
     }
 
-    /** Payments only. */
     public Builder status(PaymentStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Payments and payouts. */
     public Builder artisanId(String artisanId) {
       this.artisanId = artisanId;
       return this;
     }
 
-    /** Payments only. */
     public Builder orderReference(String orderReference) {
       this.orderReference = orderReference;
       return this;
     }
 
-    /** Refunds only. */
-    public Builder paymentId(String paymentId) {
-      this.paymentId = paymentId;
+    /** Starts at the page of this cursor (a page's {@code nextCursor()}). */
+    public Builder cursor(String cursor) {
+      this.cursor = cursor;
       return this;
     }
 
-    public ListParams build() {
-      return new ListParams(limit, status, artisanId, orderReference, paymentId);
+    public PaymentListParams build() {
+      return new PaymentListParams(limit, status, artisanId, orderReference, cursor);
     }
   }
 

@@ -49,7 +49,7 @@ final class Peers {
     client.setBasePath(stripSlash(baseUrl));
     client.setBearerToken(Samples.API_KEY);
     ma.hirfa.peers.paygson.api.PaymentsApi api = new ma.hirfa.peers.paygson.api.PaymentsApi(client);
-    return () -> api.getPayment(Samples.PAYMENT_ID, null, null);
+    return () -> api.getPayment(Samples.PAYMENT_ID, null, null, null, null);
   }
 
   static PaymentGet nativePayments(String baseUrl) {
@@ -58,7 +58,7 @@ final class Peers {
     client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + Samples.API_KEY));
     ma.hirfa.peers.paynative.api.PaymentsApi api =
         new ma.hirfa.peers.paynative.api.PaymentsApi(client);
-    return () -> api.getPayment(Samples.PAYMENT_ID, null, null);
+    return () -> api.getPayment(Samples.PAYMENT_ID, null, null, null, null);
   }
 
   /** The id of a payment either generated client returned, to check that it decoded. */
@@ -109,12 +109,14 @@ final class Peers {
       client.setBasePath(stripSlash(baseUrl));
       client.setBearerToken(Samples.API_KEY);
       client.setReadTimeout(60_000);
-      return new ma.hirfa.peers.mktgson.api.ProductsApi(client).exportProducts(null);
+      return new ma.hirfa.peers.mktgson.api.ProductsApi(client)
+          .exportProducts(null, null, null, null);
     }
     ma.hirfa.peers.mktnative.ApiClient client = new ma.hirfa.peers.mktnative.ApiClient();
     client.updateBaseUri(stripSlash(baseUrl));
     client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + Samples.API_KEY));
-    return new ma.hirfa.peers.mktnative.api.ProductsApi(client).exportProducts(null);
+    return new ma.hirfa.peers.mktnative.api.ProductsApi(client)
+        .exportProducts(null, null, null, null);
   }
 
   /**
@@ -128,7 +130,8 @@ final class Peers {
     client.setBearerToken(Samples.API_KEY);
     client.setReadTimeout(60_000);
     okhttp3.Call call =
-        new ma.hirfa.peers.mktgson.api.ProductsApi(client).exportProductsCall(null, null);
+        new ma.hirfa.peers.mktgson.api.ProductsApi(client)
+            .exportProductsCall(null, null, null, null, null);
     long n = 0;
     try (Response r = call.execute();
         BufferedReader lines =

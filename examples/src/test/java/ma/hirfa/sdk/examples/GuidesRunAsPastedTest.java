@@ -36,12 +36,24 @@ class GuidesRunAsPastedTest {
   private static final Map<String, String> NOT_PASTED = Map.of();
 
   /** Every guide with a Java block, by file name. */
+  /**
+   * Guides whose code lives in an application, not in a test class. Spring Boot's blocks are
+   * regions of {@code examples-spring-boot}, which {@code DocsSnippetsTest} checks and {@code
+   * BankAppTest} runs on a real port. Observability's one block wires an application's own {@code
+   * MeterRegistry} and {@code OpenTelemetry} into a client; it is not checked yet (a known gap).
+   */
+  static final Map<String, String> IN_AN_APPLICATION =
+      Map.of(
+          "spring-boot.md", "beans and listeners of a Boot application (examples-spring-boot)",
+          "observability.md", "an application's registry and OpenTelemetry wired into a client");
+
   static Stream<String> guides() {
     try (Stream<Path> files = Files.list(GUIDES)) {
       return files
           .filter(p -> p.toString().endsWith(".md"))
           .filter(p -> read(p).contains("```java"))
           .map(p -> p.getFileName().toString())
+          .filter(name -> !IN_AN_APPLICATION.containsKey(name))
           .sorted()
           .toList()
           .stream();

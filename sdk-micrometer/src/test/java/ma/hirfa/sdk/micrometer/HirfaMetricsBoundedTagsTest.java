@@ -26,7 +26,7 @@ class HirfaMetricsBoundedTagsTest {
   private static final Pattern EXCEPTION = Pattern.compile("[A-Z][A-Za-z]*Exception");
   private static final Map<String, Pattern> CLOSED_SETS =
       Map.of(
-          "operation", Pattern.compile("[A-Za-z]+|POST /v1/payments"),
+          "operation", Pattern.compile("createPayment"),
           "url.template", Pattern.compile("/v1/payments"),
           "method", Pattern.compile("POST"),
           "outcome", Pattern.compile("SUCCESS|" + EXCEPTION.pattern()),

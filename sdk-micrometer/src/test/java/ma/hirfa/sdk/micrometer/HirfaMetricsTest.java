@@ -83,17 +83,18 @@ class HirfaMetricsTest {
       client.payments().create(payment("ORD-metrics-1"));
     }
 
-    Timer timer =
-        registry
-            .get(HirfaMetrics.CALLS)
-            .tag("method", "POST")
-            .tag("url.template", "/v1/payments")
-            .timer();
+    Timer timer = registry.get(HirfaMetrics.CALLS).tag("operation", "createPayment").timer();
     assertThat(timer.count()).isEqualTo(1);
     assertThat(timer.getId().getTag("outcome")).isEqualTo("SUCCESS");
     assertThat(timer.getId().getTag("attempts")).isEqualTo("2");
     assertThat(timer.getId().getTag("status")).isEqualTo("201");
-    assertThat(registry.get(HirfaMetrics.RETRIES).tag("reason", "ConnectionException").counters())
+    assertThat(timer.getId().getTag("url.template")).isEqualTo("/v1/payments");
+    assertThat(
+            registry
+                .get(HirfaMetrics.RETRIES)
+                .tag("operation", "createPayment")
+                .tag("reason", "ConnectionException")
+                .counters())
         .hasSize(1)
         .allSatisfy(c -> assertThat(c.count()).isEqualTo(1));
   }

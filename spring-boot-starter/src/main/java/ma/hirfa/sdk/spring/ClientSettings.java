@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.spring;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,6 @@ final class ClientSettings {
       if (baseUrl != null) {
         String property =
             own.getBaseUrl() != null ? "hirfa." + name + ".base-url" : "hirfa.base-url";
-        refuseVersionPath(property, baseUrl);
         set(property, () -> o.baseUrl(baseUrl));
       }
       duration("hirfa.connect-timeout", p.getConnectTimeout(), o::connectTimeout);
@@ -49,27 +47,6 @@ final class ClientSettings {
         }
       }
     };
-  }
-
-  /**
-   * A root ending in {@code /v1} is the usual slip when copying a URL from the API reference: every
-   * call adds {@code /v1/...}, so it would call {@code /v1/v1/...} and fail on the first request,
-   * not at start-up. Other paths are kept (a gateway may serve the API under a prefix).
-   */
-  private static void refuseVersionPath(String property, String baseUrl) {
-    String path;
-    try {
-      path = URI.create(baseUrl.trim()).getRawPath();
-    } catch (IllegalArgumentException e) {
-      return; // not a URL: ClientOptions names what is wrong with it
-    }
-    if (path != null && path.toLowerCase(Locale.ROOT).matches(".*/v1/?")) {
-      throw new HirfaPropertyException(
-          property,
-          "must be the API's root without /v1 (the SDK adds /v1/... to every call) but its path"
-              + " was "
-              + path);
-    }
   }
 
   private static RetryPolicy retry(HirfaProperties.Retry r) {
@@ -125,8 +102,13 @@ final class ClientSettings {
   }
 
   private static void set(String property, Runnable setter) {
+    check(property, setter);
+  }
+
+  /** Runs {@code step}; a {@link ValidationException} becomes a refusal of {@code property}. */
+  static void check(String property, Runnable step) {
     try {
-      setter.run();
+      step.run();
     } catch (ValidationException e) {
       throw new HirfaPropertyException(property, reason(e));
     }

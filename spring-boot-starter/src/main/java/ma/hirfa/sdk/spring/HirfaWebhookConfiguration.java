@@ -1,9 +1,7 @@
 package ma.hirfa.sdk.spring;
 
 import java.util.List;
-import ma.hirfa.sdk.core.ValidationException;
 import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
-import ma.hirfa.sdk.core.webhooks.WebhookVerificationException;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,25 +36,22 @@ class HirfaWebhookConfiguration {
     WebhookVerifier.Builder b = WebhookVerifier.builder();
     List<String> secrets = w.getSecrets();
     for (int i = 0; i < secrets.size(); i++) {
-      b.secret(secrets.get(i));
+      String secret = secrets.get(i);
+      // Each one alone first, so that the refusal names the one that is wrong (never its value).
+      ClientSettings.check(
+          "hirfa.webhooks.secrets[" + i + "]",
+          () -> WebhookVerifier.builder().secret(secret).build());
+      b.secret(secret);
     }
-    if (w.getPublicKey() != null) {
-      b.publicKey(w.getPublicKey());
+    String publicKey = w.getPublicKey();
+    if (publicKey != null) {
+      ClientSettings.check(
+          "hirfa.webhooks.public-key",
+          () -> WebhookVerifier.builder().publicKey(publicKey).build());
+      b.publicKey(publicKey);
     }
-    try {
-      b.tolerance(w.getTolerance());
-    } catch (ValidationException e) {
-      throw new HirfaPropertyException("hirfa.webhooks.tolerance", String.valueOf(e.getMessage()));
-    }
-    try {
-      return b.build();
-    } catch (WebhookVerificationException | ValidationException e) {
-      throw new HirfaPropertyException(
-          w.getPublicKey() != null && secrets.isEmpty()
-              ? "hirfa.webhooks.public-key"
-              : "hirfa.webhooks.secrets",
-          String.valueOf(e.getMessage()));
-    }
+    ClientSettings.check("hirfa.webhooks.tolerance", () -> b.tolerance(w.getTolerance()));
+    return b.build();
   }
 
   @Bean

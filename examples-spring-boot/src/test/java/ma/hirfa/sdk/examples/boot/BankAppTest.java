@@ -69,7 +69,7 @@ class BankAppTest {
 
     assertThat(calls.get("measurements").get(0).get("value").asDouble()).isPositive();
     assertThat(calls.get("availableTags").toString())
-        .contains("/v1/payments", "SUCCESS")
+        .contains("createPayment", "/v1/payments", "SUCCESS")
         .doesNotContain("ORD-BANK-2");
     assertThat(health.at("/components/hirfa/details/payments/circuit").asString())
         .isEqualTo("CLOSED");

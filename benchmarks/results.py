@@ -49,7 +49,7 @@ def load(name):
     return rows
 
 
-R = {n: load(n) for n in ['webhooks', 'calls', 'pipeline', 'decode', 'export', 'prefetch']}
+R = {n: load(n) for n in ['webhooks', 'calls', 'pipeline', 'decode', 'export', 'prefetch', 'instrumentation']}
 lines = []
 w = lambda s='': lines.append(s)
 
@@ -338,6 +338,49 @@ if cold:
         w()
         w(f"Classes the SDK's first call loads beyond raw's ({sdk['classes']['total'] - raw['classes']['total']:+,}), "
           'by origin: ' + ', '.join(f'{k} {v:+,}' for k, v in sorted(extra.items(), key=lambda x: -abs(x[1]))) + '.')
+
+# The cost of instrumentation (issue 19): every listener configuration against none, same run.
+ins = {re.search(r'listeners=(\w+)', k).group(1): v for k, v in R['instrumentation'].items()
+       if 'transport=memory' in k}
+if 'none' in ins:
+    w()
+    w('## Cost of instrumentation')
+    w()
+    w('`InstrumentationBenchmark`: `getPayment` through one client per listener configuration, on the')
+    w('in-memory transport (so that a round trip\'s noise does not hide a few microseconds), all in this')
+    w('run. `none` is a client without listeners, as built by default and by the Spring Boot starter')
+    w('without Micrometer or OpenTelemetry on the class path; `noop` one listener that does nothing (the')
+    w('events built and dispatched); `micrometer` `HirfaMetrics` on a `SimpleMeterRegistry`; `otel`')
+    w('`HirfaTracing` on the OpenTelemetry SDK (W3C propagation, every span sampled, a batch processor')
+    w('whose exporter drops them); `both` the two, as the starter wires them.')
+    w()
+    w('| listeners | wall | added per call | forks | CPU per call | CPU added | allocation | allocation added |')
+    w('|---|---|---|---|---|---|---|---|')
+    base = ins['none']
+    for name in ['none', 'noop', 'micrometer', 'otel', 'both']:
+        x = ins.get(name)
+        if x is None:
+            continue
+        dlt = x['score'] - base['score']
+        de = math.sqrt(x['err'] ** 2 + base['err'] ** 2)
+        dcpu = '-' if not (x.get('cpu') and base.get('cpu')) else f"{(x['cpu'] - base['cpu']) / 1000:+.2f} µs"
+        dal = '-' if x.get('alloc') is None or base.get('alloc') is None else f"{x['alloc'] - base['alloc']:+,.0f} B"
+        fk = ', '.join(f'{f:.1f}' for f in x['forks'])
+        added = '-' if name == 'none' else f'{dlt:+.2f} ± {de:.2f} µs'
+        w(f"| `{name}` | {fmt(x)} | {added} | {fk} | {cpu_us(x)} | {'-' if name == 'none' else dcpu} | "
+          f"{alloc(x)} | {'-' if name == 'none' else dal} |")
+    sr = R['pipeline'].get('sdkResilient')
+    if sr:
+        dlt = base['score'] - sr['score']
+        de = math.sqrt(base['err'] ** 2 + sr['err'] ** 2)
+        da = None if base.get('alloc') is None or sr.get('alloc') is None else base['alloc'] - sr['alloc']
+        w()
+        w(f"With no listener, a call costs what it costs without any instrumentation code: `none` against")
+        w(f"`PipelineBenchmark.sdkResilient` (the same call on the same transport, its request built once")
+        w(f"instead of per call): {dlt:+.2f} ± {de:.2f} µs wall"
+          + ('' if da is None else f", {da:+,.0f} B allocated") + ' per call. '
+          + ('Within the error: nothing measurable.' if abs(dlt) <= de else
+             'Outside the error: read the CPU and allocation columns before concluding.'))
 
 w()
 w('## Allocation per operation (`-prof gc`)')

@@ -26,11 +26,13 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 if [ "$quick" = "1" ]; then
   jmh_args=(-wi 0 -i 1 -f 1 -w 200ms -r 200ms)
+  short_args=()
   products=20000 # the export, the JMH benchmark's and the memory proof's
   reps=2         # cold-start rounds
   limit=180      # seconds an export-memory child may take
 else
   jmh_args=()
+  short_args=(-wi 2 -i 4) # the instrumentation: five listener configurations, within the 15 minutes
   products=1000000
   reps=15
   limit=300
@@ -96,6 +98,9 @@ step "pipeline" run pipeline 'PipelineBenchmark' -prof gc
 step "decode" run decode 'CatalogDecodeBenchmark' -prof gc
 step "export" run export 'CatalogExportBenchmark' -prof gc -p "products=$products"
 step "prefetch" run prefetch 'CatalogPrefetchBenchmark'
+# What listeners cost per call, on the in-memory transport (a round trip's noise would hide them).
+step "instrumentation" run instrumentation 'InstrumentationBenchmark' -prof gc -p transport=memory \
+  "${short_args[@]}"
 
 # The generated peers' own export method against the SDK's, in a 32 MB heap each. A child that
 # fails is a finding, reported as such. A child whose HTTP client thread died of an

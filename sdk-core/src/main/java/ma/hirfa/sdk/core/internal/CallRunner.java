@@ -34,13 +34,14 @@ final class CallRunner<T> {
     try (CallLog.Scope mdc = state.events.mdc(1)) {
       while (true) {
         Call call = state.startAttempt();
+        AttemptTracker.State tracker = state.tracker();
         mdc.attempt(state.attemptNumber());
         long t0 = System.nanoTime();
         Outcome outcome;
         try {
           outcome = read(call.execute(), t0);
         } catch (IOException e) {
-          outcome = ResponseReader.failure(call, e, t0);
+          outcome = ResponseReader.failure(tracker, e, t0);
         }
         Step<T> step = state.afterAttempt(outcome);
         if (step.error() != null) {
@@ -89,12 +90,13 @@ final class CallRunner<T> {
       future.completeExceptionally(e);
       return;
     }
+    AttemptTracker.State tracker = state.tracker();
     long t0 = System.nanoTime();
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            handleAsync(future, ResponseReader.failure(c, e, t0));
+            handleAsync(future, ResponseReader.failure(tracker, e, t0));
           }
 
           @Override

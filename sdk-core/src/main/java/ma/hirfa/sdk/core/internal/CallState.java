@@ -48,6 +48,9 @@ final class CallState<T> {
   private @Nullable Call current;
 
   @GuardedBy("this")
+  private AttemptTracker.State currentTracker = new AttemptTracker.State();
+
+  @GuardedBy("this")
   private boolean permitHeld;
 
   @GuardedBy("this")
@@ -111,14 +114,20 @@ final class CallState<T> {
       events.started(rt.baseUrl.host());
     }
     attempt = next;
-    Call call =
-        rt.http.newCall(plan.requests().attempt(attempt, new AttemptTracker.State(), events));
+    AttemptTracker.State tracker = new AttemptTracker.State();
+    Call call = AttemptTracker.newCall(rt.http, plan.requests().attempt(attempt, events), tracker);
+    currentTracker = tracker;
     if (plan.wholeCallTimeout()) {
       // The attempt may use what is left of the call's deadline, and no more.
       call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
     }
     current = call;
     return call;
+  }
+
+  /** What the current attempt's listener saw (whether its request may have been sent). */
+  synchronized AttemptTracker.State tracker() {
+    return currentTracker;
   }
 
   /** Records the attempt, then returns the value, fails, or plans a retry after a delay. */

@@ -98,14 +98,13 @@ final class RequestFactory {
    * The request of attempt {@code attempt}, carrying the per-attempt tags the runtime reads, and
    * the headers the listeners add for this attempt (a trace context), never over the SDK's own.
    */
-  Request attempt(int attempt, AttemptTracker.State state, CallEvents events) {
+  Request attempt(int attempt, CallEvents events) {
     Request.Builder b =
         new Request.Builder()
             .url(url)
             .headers(headers)
             .header("Hirfa-Attempt", Integer.toString(attempt))
-            .method(method, requestBody)
-            .tag(AttemptTracker.State.class, state);
+            .method(method, requestBody);
     events.attemptStarting(
         attempt,
         (name, value) -> {

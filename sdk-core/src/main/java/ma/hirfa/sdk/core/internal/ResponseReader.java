@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import ma.hirfa.sdk.core.FieldError;
 import ma.hirfa.sdk.core.Problem;
-import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -73,9 +72,8 @@ final class ResponseReader {
   }
 
   /** A transport failure of {@code call}. */
-  static Outcome failure(Call call, IOException e, long startNanos) {
-    AttemptTracker.State state = call.request().tag(AttemptTracker.State.class);
-    boolean wrote = state == null || state.mayHaveBeenSent;
+  static Outcome failure(AttemptTracker.State state, IOException e, long startNanos) {
+    boolean wrote = state.mayHaveBeenSent;
     return Outcome.failure(e, wrote, isDeadline(e), System.nanoTime() - startNanos);
   }
 

@@ -3,8 +3,10 @@ package ma.hirfa.sdk.testkit;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ final class RequestJournal {
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-  private record Entry(long sequence, Exchange exchange, int status, java.time.Instant at) {}
+  private record Entry(long sequence, Exchange exchange, int status, Instant at) {}
 
   private final int capacity;
   private final Clock clock;
@@ -47,7 +49,7 @@ final class RequestJournal {
     if (capacity == 0) {
       return;
     }
-    java.time.Instant at = clock.instant();
+    Instant at = clock.instant();
     synchronized (this) {
       if (entries.size() == capacity) {
         entries.removeFirst();
@@ -98,7 +100,7 @@ final class RequestJournal {
         e.method,
         e.path,
         e.rawQuery,
-        java.util.Collections.unmodifiableMap(headers),
+        Collections.unmodifiableMap(headers),
         e.body,
         e.requestId,
         entry.status(),

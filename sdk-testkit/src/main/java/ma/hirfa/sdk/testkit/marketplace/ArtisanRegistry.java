@@ -1,8 +1,10 @@
 package ma.hirfa.sdk.testkit.marketplace;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArtisanRegistry implements Timeline.Source {
   /** A registration is verified (or rejected) this long after it is made. */
-  public static final java.time.Duration VERIFICATION_DELAY = java.time.Duration.ofMinutes(1);
+  public static final Duration VERIFICATION_DELAY = Duration.ofMinutes(1);
 
   private final CatalogSeed seed;
   private final EventLog events;
@@ -128,7 +130,7 @@ public final class ArtisanRegistry implements Timeline.Source {
   @Override
   public void applyDue(Instant at) {
     synchronized (lock) {
-      for (java.util.Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+      for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
         Artisan a = artisans.get(it.next());
         if (a == null || !a.createdAt().plus(VERIFICATION_DELAY).equals(at)) {
           continue;

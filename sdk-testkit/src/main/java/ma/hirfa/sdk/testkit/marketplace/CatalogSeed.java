@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -102,7 +103,7 @@ public final class CatalogSeed {
   }
 
   public static String seededId(String prefix, int index) {
-    String digits = Integer.toString(index, 36).toUpperCase(java.util.Locale.ROOT);
+    String digits = Integer.toString(index, 36).toUpperCase(Locale.ROOT);
     return prefix + "000000".substring(digits.length()) + digits;
   }
 
@@ -144,7 +145,7 @@ public final class CatalogSeed {
         craft.cities().get(index % craft.cities().size()),
         ice,
         "rib",
-        String.format(java.util.Locale.ROOT, "%04d", r.nextInt(10_000)),
+        String.format(Locale.ROOT, "%04d", r.nextInt(10_000)),
         "verified",
         index % 3 == 0 ? List.of("morocco_handmade") : List.of(),
         1,
@@ -183,7 +184,7 @@ public final class CatalogSeed {
     Instant created = EPOCH.plusSeconds(index * 7L);
     return new Product(
         id,
-        SEED_SKU_PREFIX + String.format(java.util.Locale.ROOT, "%08d", index),
+        SEED_SKU_PREFIX + String.format(Locale.ROOT, "%08d", index),
         seededId(SEED_ARTISAN_PREFIX, artisan),
         craft.code(),
         title,
@@ -210,7 +211,7 @@ public final class CatalogSeed {
   public static String ice(long thirteenDigits) {
     long base = thirteenDigits % 10_000_000_000_000L;
     long key = (97 - (base * 100) % 97) % 97;
-    return String.format(java.util.Locale.ROOT, "%013d%02d", base, key);
+    return String.format(Locale.ROOT, "%013d%02d", base, key);
   }
 
   /** Whether {@code code} is one of Morocco's 12 region codes. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import ma.hirfa.sdk.testkit.events.EventLog;
 import ma.hirfa.sdk.testkit.server.Exchange;
 import ma.hirfa.sdk.testkit.server.Handler;
@@ -155,7 +156,7 @@ public final class OrdersHandler {
       }
       errors.throwIfAny();
       for (Map.Entry<String, Integer> w : wanted.entrySet()) {
-        Product p = java.util.Objects.requireNonNull(store.find(w.getKey()));
+        Product p = Objects.requireNonNull(store.find(w.getKey()));
         store.changed(
             p.with(p.status(), p.stock() - w.getValue(), p.version() + 1, clock.instant()),
             "product.updated");
@@ -226,7 +227,7 @@ public final class OrdersHandler {
 
   @GuardedBy("store.lock")
   private void replaceOrder(Order o) {
-    orders.set(java.util.Objects.requireNonNull(orderIndex.get(o.id())), o);
+    orders.set(Objects.requireNonNull(orderIndex.get(o.id())), o);
   }
 
   /** A succeeded payment whose order reference is an order's id, for its total, pays it. */

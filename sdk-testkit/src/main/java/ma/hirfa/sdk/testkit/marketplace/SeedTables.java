@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class SeedTables {
   private static Map<String, String> text(JsonNode owner) {
     Map<String, String> label = new LinkedHashMap<>();
     owner.path("label").properties().forEach(e -> label.put(e.getKey(), e.getValue().asText()));
-    return java.util.Collections.unmodifiableMap(label);
+    return Collections.unmodifiableMap(label);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -2,6 +2,7 @@ package ma.hirfa.sdk.testkit.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Objects;
 import ma.hirfa.sdk.testkit.server.Problems;
 import ma.hirfa.sdk.testkit.server.SandboxChecks;
 
@@ -26,7 +27,7 @@ final class WalletSimulator implements PaymentSimulator {
 
   @Override
   public void start(Payment p, JsonNode method, Instant now, PaymentBook book) {
-    String phone = java.util.Objects.requireNonNull(phone(method));
+    String phone = Objects.requireNonNull(phone(method));
     p.phoneLast2 = phone.substring(phone.length() - 2);
     p.move("requires_action", now);
     p.nextAction = "wallet_approval";

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +75,7 @@ public final class IdempotencyStore {
     return new Replay(
         new Exchange.Response(
                 first.status(),
-                new java.util.LinkedHashMap<>(first.headers()),
+                new LinkedHashMap<>(first.headers()),
                 first.body(),
                 first.contentType())
             .header("Idempotent-Replayed", "true"));

@@ -2,7 +2,9 @@ package ma.hirfa.sdk.testkit.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** RFC 9457 problem documents, as the platform sends them. */
 public final class Problems {
@@ -55,7 +57,7 @@ public final class Problems {
       void visit(String field, String code, String message);
     }
 
-    private final java.util.List<String[]> errors = new java.util.ArrayList<>();
+    private final List<String[]> errors = new ArrayList<>();
 
     public FieldErrors add(String field, String code, String message) {
       errors.add(new String[] {field, code, message});
@@ -107,7 +109,7 @@ public final class Problems {
 
   /** Problem documents name the request, so a partner can quote it from the body alone. */
   public static byte[] withRequestId(Exchange.Response r, String requestId) {
-    byte[] body = java.util.Objects.requireNonNull(r.body());
+    byte[] body = Objects.requireNonNull(r.body());
     if (!r.contentType().equals("application/problem+json")) {
       return body;
     }

@@ -5,7 +5,7 @@ import java.util.Currency;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The platform's server-side checks of Moroccan identifiers and amounts (see DOMAIN.md). */
+/** The platform's server-side checks of Moroccan identifiers and amounts (see docs/domain.md). */
 public final class SandboxChecks {
   private static final Pattern RIB = Pattern.compile("\\d{24}");
   private static final Pattern ICE = Pattern.compile("\\d{15}");

@@ -376,8 +376,8 @@ if 'none' in ins:
         da = None if base.get('alloc') is None or sr.get('alloc') is None else base['alloc'] - sr['alloc']
         w()
         w(f"With no listener, a call costs what it costs without any instrumentation code: `none` against")
-        w(f"`PipelineBenchmark.sdkResilient` (the same call on the same transport, its request built once")
-        w(f"instead of per call): {dlt:+.2f} ± {de:.2f} µs wall"
+        w(f"`PipelineBenchmark.sdkResilient` (the same call, built the same way, on the same transport,")
+        w(f"in another fork): {dlt:+.2f} ± {de:.2f} µs wall"
           + ('' if da is None else f", {da:+,.0f} B allocated") + ' per call. '
           + ('Within the error: nothing measurable.' if abs(dlt) <= de else
              'Outside the error: read the CPU and allocation columns before concluding.'))

@@ -10,7 +10,6 @@ import ma.hirfa.sdk.payments.PaymentsClient;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,7 +62,7 @@ public class CallOverheadBenchmark {
   private PaymentsClient sdk;
   private OkHttpClient raw;
   private JsonAdapter<Map<String, Object>> rawAdapter;
-  private Request rawRequest;
+  private String rawBase;
   private Peers.PaymentGet gson;
   private Peers.PaymentGet nativeClient;
 
@@ -86,7 +85,7 @@ public class CallOverheadBenchmark {
             .retryOnConnectionFailure(false)
             .build();
     rawAdapter = Samples.mapAdapter();
-    rawRequest = Samples.paymentRequest(base);
+    rawBase = base;
     gson = Peers.gsonPayments(base);
     nativeClient = Peers.nativePayments(base);
     if (!sdkGet().id().equals(Samples.PAYMENT_ID)
@@ -132,7 +131,7 @@ public class CallOverheadBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Map<String, Object> rawGet() throws IOException {
-    try (Response r = raw.newCall(rawRequest).execute()) {
+    try (Response r = raw.newCall(Samples.paymentRequest(rawBase, Samples.PAYMENT_ID)).execute()) {
       return rawAdapter.fromJson(r.body().source());
     }
   }

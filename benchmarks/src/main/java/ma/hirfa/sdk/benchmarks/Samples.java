@@ -83,10 +83,15 @@ final class Samples {
         .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
   }
 
-  /** The raw baseline's request for the payment, built once and reused by every call. */
-  static Request paymentRequest(String baseUrl) {
+  /**
+   * The raw baseline's request for payment {@code id}, built for every call as a hand-written
+   * client must (its URL names the id). Until 2026-11-29 the raw side reused one request built
+   * once, which no application getting different payments can do, and which left the cost of
+   * building a URL and headers to the SDK's side only.
+   */
+  static Request paymentRequest(String baseUrl, String id) {
     return new Request.Builder()
-        .url(baseUrl + "v1/payments/" + PAYMENT_ID)
+        .url(baseUrl + "v1/payments/" + id)
         .header("Authorization", "Bearer " + API_KEY)
         .header("Accept", "application/json")
         .build();

@@ -18,6 +18,7 @@ public final class ApiRequest {
   private final Operation operation;
   private final String method;
   private final List<String> segments;
+  private final String path;
   private final List<String[]> query;
   private final Map<String, String> headers;
   private final @Nullable Object body;
@@ -28,6 +29,7 @@ public final class ApiRequest {
     this.operation = b.operation;
     this.method = b.operation.method();
     this.segments = List.copyOf(b.segments);
+    this.path = "/" + String.join("/", segments); // read by every call's diagnostics
     this.query = List.copyOf(b.query);
     this.headers = Map.copyOf(b.headers);
     this.body = b.body;
@@ -50,7 +52,7 @@ public final class ApiRequest {
 
   /** The unencoded path for logs and diagnostics, like {@code /v1/payments/pay_123}. */
   public String path() {
-    return "/" + String.join("/", segments);
+    return path;
   }
 
   public List<String[]> query() {

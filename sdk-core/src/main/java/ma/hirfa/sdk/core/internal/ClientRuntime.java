@@ -17,6 +17,7 @@ import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,10 @@ public final class ClientRuntime implements AutoCloseable {
   final Json json;
   final Resilience resilience;
   final ResponseReader reader;
+
+  /** The headers every call of this client sends, checked and built once. */
+  final Headers baseHeaders;
+
   private final boolean ownsPool;
   private volatile @Nullable LastCall lastCall;
 
@@ -61,6 +66,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.ownsPool = ownsPool;
     this.shared = shared;
     this.reader = new ResponseReader(options.maxResponseBytes(), json, options.clock());
+    this.baseHeaders = RequestFactory.baseHeaders(options);
   }
 
   /** A runtime with its own connection pool and dispatcher, for the API named {@code apiName}. */

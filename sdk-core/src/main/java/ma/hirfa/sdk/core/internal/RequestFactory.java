@@ -52,12 +52,10 @@ final class RequestFactory {
     }
     this.url = u.build();
     Headers.Builder h =
-        new Headers.Builder()
-            .add("Authorization", "Bearer " + apiKey(options, request, url))
-            .add("Hirfa-Version", options.apiVersion())
-            .add("User-Agent", options.userAgent())
-            .add("Accept", "application/json, application/problem+json")
-            .add("Hirfa-Invocation-Id", invocationId);
+        request.options().apiKey() == null
+            ? rt.baseHeaders.newBuilder()
+            : headers(apiKey(options, request, url), options).newBuilder();
+    h.add("Hirfa-Invocation-Id", invocationId);
     if (idempotencyKey != null) {
       h.add("Idempotency-Key", idempotencyKey);
     }
@@ -71,6 +69,20 @@ final class RequestFactory {
         payload != null
             ? RequestBody.create(body, method.equals("PATCH") ? MERGE_PATCH_TYPE : JSON_TYPE)
             : needsBody(method) ? RequestBody.create(EMPTY, null) : null;
+  }
+
+  /** The headers every call of a client with {@code options} sends (its key unless overridden). */
+  static Headers baseHeaders(ClientOptions options) {
+    return headers(options.apiKey(), options);
+  }
+
+  private static Headers headers(String apiKey, ClientOptions options) {
+    return new Headers.Builder()
+        .add("Authorization", "Bearer " + apiKey)
+        .add("Hirfa-Version", options.apiVersion())
+        .add("User-Agent", options.userAgent())
+        .add("Accept", "application/json, application/problem+json")
+        .build();
   }
 
   /**

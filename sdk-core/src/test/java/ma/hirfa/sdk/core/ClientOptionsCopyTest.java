@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -26,6 +29,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 17: every setting of {@link ClientOptions}, present and future, reaches its getter and is
@@ -45,7 +51,8 @@ class ClientOptionsCopyTest {
   private static final SplittableRandom RANDOM = new SplittableRandom(17);
   private static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(5).build();
   private static final CircuitBreakerPolicy BREAKER = CircuitBreakerPolicy.disabled();
-  private static final CallListener LISTENER = new CallListener() {};
+  private static final CallListener FIRST = new CallListener() {};
+  private static final CallListener SECOND = new CallListener() {};
   private static final AppInfo APP = AppInfo.of("atlas-bank", "4.2.0");
   private static final Proxy PROXY =
       new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("127.0.0.1", 3128));
@@ -70,7 +77,8 @@ class ClientOptionsCopyTest {
         .random(RANDOM)
         .retryPolicy(RETRY)
         .circuitBreakerPolicy(BREAKER)
-        .addListener(LISTENER)
+        .addListener(FIRST)
+        .addListener(SECOND)
         .proxy(PROXY)
         .tls(SOCKETS, TRUST)
         .hostnameVerifier(VERIFIER)
@@ -97,7 +105,7 @@ class ClientOptionsCopyTest {
     m.put("random", RANDOM);
     m.put("retryPolicy", RETRY);
     m.put("circuitBreakerPolicy", BREAKER);
-    m.put("listeners", List.of(LISTENER));
+    m.put("listeners", List.of(FIRST, SECOND)); // in the order added
     m.put("proxy", PROXY);
     m.put("sslSocketFactory", SOCKETS);
     m.put("trustManager", TRUST);
@@ -180,6 +188,36 @@ class ClientOptionsCopyTest {
     assertThat(options.toString()).doesNotContain(LIVE_KEY.substring("sk_live_".length()));
   }
 
+  static Stream<Arguments> refusedSettings() {
+    return Stream.of(
+        refused("connectionPool with a bad keepAlive", b -> b.connectionPool(5, Duration.ZERO)),
+        refused("connectionPool with a bad size", b -> b.connectionPool(-1, Duration.ofMinutes(1))),
+        refused("tls without a trust manager", b -> b.tls(SOCKETS, nullTrustManager())),
+        refused("a zero readTimeout", b -> b.readTimeout(Duration.ZERO)),
+        refused("a tiny maxResponseBytes", b -> b.maxResponseBytes(10)),
+        refused("no more than 10000 requests", b -> b.maxConcurrentRequests(10_001)),
+        refused("a baseUrl ending in /v1", b -> b.baseUrl("https://api.hirfa.ma/v1")),
+        refused("an apiVersion that is no date", b -> b.apiVersion("v2")));
+  }
+
+  private static Arguments refused(String name, Consumer<ClientOptions.Builder> setting) {
+    return Arguments.of(name, setting);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedSettings")
+  void aRefusedSettingLeavesTheBuilderAsItWas(String name, Consumer<ClientOptions.Builder> setting)
+      throws Exception {
+    ClientOptions.Builder b = ClientOptions.builder().apiKey(TEST_KEY);
+
+    assertThatThrownBy(() -> setting.accept(b)).isInstanceOf(RuntimeException.class);
+
+    ClientOptions after = b.build();
+    for (Method getter : getters()) {
+      assertThat(getter.invoke(after)).as(getter.getName()).isEqualTo(getter.invoke(DEFAULTS));
+    }
+  }
+
   /** The public instance getters of {@link ClientOptions}: every setting, read back. */
   private static List<Method> getters() {
     return Arrays.stream(ClientOptions.class.getDeclaredMethods())
@@ -187,6 +225,11 @@ class ClientOptionsCopyTest {
         .filter(m -> m.getParameterCount() == 0 && m.getReturnType() != void.class)
         .filter(m -> !List.of("newBuilder", "toString", "hashCode").contains(m.getName()))
         .toList();
+  }
+
+  @SuppressWarnings("NullAway") // the refused argument under test
+  private static X509TrustManager nullTrustManager() {
+    return null;
   }
 
   /** The JDK's own trust manager: honest, so a live key may use it. */

@@ -2,24 +2,16 @@ package ma.hirfa.sdk.core;
 
 import java.net.Proxy;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.core.internal.SdkInfo;
-import ma.hirfa.sdk.core.internal.TlsProbe;
-import ma.hirfa.sdk.core.internal.Validate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,55 +50,31 @@ public final class ClientOptions {
   /** The production endpoint of both Hirfa APIs. */
   public static final String DEFAULT_BASE_URL = "https://api.hirfa.ma/";
 
+  // Related settings travel in groups (Timeouts, Hooks, Network, Limits): immutable values, each
+  // held once here and once by the builder, that validate and print themselves.
   private final String apiKey;
   private final URI baseUrl;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Duration writeTimeout;
-  private final Duration callTimeout;
+  private final Timeouts timeouts;
   private final String apiVersion;
   private final @Nullable AppInfo appInfo;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final IdGenerator idGenerator;
-  private final RandomGenerator random;
+  private final Hooks hooks;
   private final RetryPolicy retryPolicy;
   private final CircuitBreakerPolicy circuitBreakerPolicy;
-  private final List<CallListener> listeners;
-  private final @Nullable Proxy proxy;
-  private final @Nullable SSLSocketFactory sslSocketFactory;
-  private final @Nullable X509TrustManager trustManager;
-  private final @Nullable HostnameVerifier hostnameVerifier;
-  private final int maxIdleConnections;
-  private final Duration keepAlive;
-  private final int maxConcurrentRequests;
-  private final long maxResponseBytes;
+  private final Network network;
+  private final Limits limits;
   private final String userAgent;
 
   private ClientOptions(Builder b, String apiKey) {
     this.apiKey = apiKey;
     this.baseUrl = b.baseUrl;
-    this.connectTimeout = b.connectTimeout;
-    this.readTimeout = b.readTimeout;
-    this.writeTimeout = b.writeTimeout;
-    this.callTimeout = b.callTimeout;
+    this.timeouts = b.timeouts;
     this.apiVersion = b.apiVersion;
     this.appInfo = b.appInfo;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.idGenerator = b.idGenerator;
-    this.random = b.random;
+    this.hooks = b.hooks;
     this.retryPolicy = b.retryPolicy;
     this.circuitBreakerPolicy = b.circuitBreakerPolicy;
-    this.listeners = List.copyOf(b.listeners);
-    this.proxy = b.proxy;
-    this.sslSocketFactory = b.sslSocketFactory;
-    this.trustManager = b.trustManager;
-    this.hostnameVerifier = b.hostnameVerifier;
-    this.maxIdleConnections = b.maxIdleConnections;
-    this.keepAlive = b.keepAlive;
-    this.maxConcurrentRequests = b.maxConcurrentRequests;
-    this.maxResponseBytes = b.maxResponseBytes;
+    this.network = b.network;
+    this.limits = b.limits;
     this.userAgent = SdkInfo.userAgent() + (appInfo == null ? "" : " " + appInfo.userAgentToken());
   }
 
@@ -138,20 +106,20 @@ public final class ClientOptions {
   }
 
   public Duration connectTimeout() {
-    return connectTimeout;
+    return timeouts.connect();
   }
 
   public Duration readTimeout() {
-    return readTimeout;
+    return timeouts.read();
   }
 
   public Duration writeTimeout() {
-    return writeTimeout;
+    return timeouts.write();
   }
 
   /** The deadline of a whole call, across every attempt and back-off. */
   public Duration callTimeout() {
-    return callTimeout;
+    return timeouts.call();
   }
 
   /**
@@ -171,20 +139,20 @@ public final class ClientOptions {
   }
 
   public Clock clock() {
-    return clock;
+    return hooks.clock();
   }
 
   public Sleeper sleeper() {
-    return sleeper;
+    return hooks.sleeper();
   }
 
   public IdGenerator idGenerator() {
-    return idGenerator;
+    return hooks.idGenerator();
   }
 
   /** The source of back-off jitter. */
   public RandomGenerator random() {
-    return random;
+    return hooks.random();
   }
 
   public RetryPolicy retryPolicy() {
@@ -196,130 +164,89 @@ public final class ClientOptions {
   }
 
   public List<CallListener> listeners() {
-    return listeners;
+    return hooks.listeners();
   }
 
   public @Nullable Proxy proxy() {
-    return proxy;
+    return network.proxy();
   }
 
   public @Nullable SSLSocketFactory sslSocketFactory() {
-    return sslSocketFactory;
+    return network.sslSocketFactory();
   }
 
   public @Nullable X509TrustManager trustManager() {
-    return trustManager;
+    return network.trustManager();
   }
 
   public @Nullable HostnameVerifier hostnameVerifier() {
-    return hostnameVerifier;
+    return network.hostnameVerifier();
   }
 
   public int maxIdleConnections() {
-    return maxIdleConnections;
+    return limits.maxIdleConnections();
   }
 
   public Duration keepAlive() {
-    return keepAlive;
+    return limits.keepAlive();
   }
 
   public int maxConcurrentRequests() {
-    return maxConcurrentRequests;
+    return limits.maxConcurrentRequests();
   }
 
   /** The largest response body the SDK reads into memory. */
   public long maxResponseBytes() {
-    return maxResponseBytes;
+    return limits.maxResponseBytes();
   }
 
   @Override
   public String toString() {
-    return "ClientOptions{apiKey="
-        + Redactor.maskSecret(apiKey)
-        + ", baseUrl="
-        + baseUrl
-        + ", connectTimeout="
-        + connectTimeout
-        + ", readTimeout="
-        + readTimeout
-        + ", writeTimeout="
-        + writeTimeout
-        + ", callTimeout="
-        + callTimeout
-        + ", apiVersion="
-        + apiVersion
-        + ", userAgent="
-        + userAgent
-        + ", retryPolicy="
-        + retryPolicy
-        + ", circuitBreakerPolicy="
-        + circuitBreakerPolicy
-        + ", proxy="
-        + (proxy == null ? "none" : proxy.type())
-        + ", customTls="
-        + (sslSocketFactory != null)
-        + ", maxIdleConnections="
-        + maxIdleConnections
-        + ", maxConcurrentRequests="
-        + maxConcurrentRequests
+    return "ClientOptions{"
+        + String.join(
+            ", ",
+            "apiKey=" + Redactor.maskSecret(apiKey),
+            "baseUrl=" + baseUrl,
+            timeouts.toString(),
+            "apiVersion=" + apiVersion,
+            "userAgent=" + userAgent,
+            "retryPolicy=" + retryPolicy,
+            "circuitBreakerPolicy=" + circuitBreakerPolicy,
+            network.toString(),
+            limits.toString())
         + '}';
   }
 
   /**
    * Builds {@link ClientOptions}. Each setter validates its own value and fails with a {@link
-   * ValidationException} naming the field; {@link #build()} checks the whole.
+   * ValidationException} naming the field, leaving the builder as it was; {@link #build()} checks
+   * the whole.
    */
   public static final class Builder {
     private @Nullable String apiKey;
     private URI baseUrl = URI.create(DEFAULT_BASE_URL);
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
+    private Timeouts timeouts = Timeouts.DEFAULTS;
     private String apiVersion = SdkInfo.apiVersion();
     private @Nullable AppInfo appInfo;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private IdGenerator idGenerator = IdGenerator.RANDOM_UUID;
-    private RandomGenerator random = ThreadLocalJitter.INSTANCE;
+    private Hooks hooks = Hooks.DEFAULTS;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private CircuitBreakerPolicy circuitBreakerPolicy = CircuitBreakerPolicy.defaults();
-    private final List<CallListener> listeners = new ArrayList<>();
-    private @Nullable Proxy proxy;
-    private @Nullable SSLSocketFactory sslSocketFactory;
-    private @Nullable X509TrustManager trustManager;
-    private @Nullable HostnameVerifier hostnameVerifier;
-    private int maxIdleConnections = 16;
-    private Duration keepAlive = Duration.ofMinutes(5);
-    private int maxConcurrentRequests = 64;
-    private long maxResponseBytes = 32L * 1024 * 1024;
+    private Network network = Network.DEFAULTS;
+    private Limits limits = Limits.DEFAULTS;
 
     private Builder() {}
 
     private Builder(ClientOptions o) {
       this.apiKey = o.apiKey;
       this.baseUrl = o.baseUrl;
-      this.connectTimeout = o.connectTimeout;
-      this.readTimeout = o.readTimeout;
-      this.writeTimeout = o.writeTimeout;
-      this.callTimeout = o.callTimeout;
+      this.timeouts = o.timeouts;
       this.apiVersion = o.apiVersion;
       this.appInfo = o.appInfo;
-      this.clock = o.clock;
-      this.sleeper = o.sleeper;
-      this.idGenerator = o.idGenerator;
-      this.random = o.random;
+      this.hooks = o.hooks;
       this.retryPolicy = o.retryPolicy;
       this.circuitBreakerPolicy = o.circuitBreakerPolicy;
-      this.listeners.addAll(o.listeners);
-      this.proxy = o.proxy;
-      this.sslSocketFactory = o.sslSocketFactory;
-      this.trustManager = o.trustManager;
-      this.hostnameVerifier = o.hostnameVerifier;
-      this.maxIdleConnections = o.maxIdleConnections;
-      this.keepAlive = o.keepAlive;
-      this.maxConcurrentRequests = o.maxConcurrentRequests;
-      this.maxResponseBytes = o.maxResponseBytes;
+      this.network = o.network;
+      this.limits = o.limits;
     }
 
     /**
@@ -346,19 +273,19 @@ public final class ClientOptions {
 
     /** Positive; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Durations.positive("connectTimeout", timeout);
+      timeouts = timeouts.withConnect(timeout);
       return this;
     }
 
     /** Positive; the longest silence while reading a response; default 30 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Durations.positive("readTimeout", timeout);
+      timeouts = timeouts.withRead(timeout);
       return this;
     }
 
     /** Positive; the longest stall while sending a request; default 30 s. */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = Durations.positive("writeTimeout", timeout);
+      timeouts = timeouts.withWrite(timeout);
       return this;
     }
 
@@ -366,7 +293,7 @@ public final class ClientOptions {
      * Positive; the deadline of a whole call, every attempt and back-off included; default 60 s.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Durations.positive("callTimeout", timeout);
+      timeouts = timeouts.withCall(timeout);
       return this;
     }
 
@@ -375,14 +302,7 @@ public final class ClientOptions {
      * testing an upgrade: the models of this release are written for the pinned version.
      */
     public Builder apiVersion(String apiVersion) {
-      Objects.requireNonNull(apiVersion, "apiVersion == null");
-      try {
-        LocalDate.parse(apiVersion);
-      } catch (DateTimeParseException e) {
-        throw new ValidationException(
-            "apiVersion", "must be an ISO date like 2026-11-01 but was " + apiVersion);
-      }
-      this.apiVersion = apiVersion;
+      this.apiVersion = ApiVersions.validate(apiVersion);
       return this;
     }
 
@@ -394,25 +314,25 @@ public final class ClientOptions {
 
     /** The clock for deadlines, {@code Retry-After} dates and the circuit breaker. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      hooks = hooks.withClock(clock);
       return this;
     }
 
     /** Waits between attempts; replace it in tests to record back-off without waiting. */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      hooks = hooks.withSleeper(sleeper);
       return this;
     }
 
     /** Mints idempotency keys and invocation ids; default random UUIDs. */
     public Builder idGenerator(IdGenerator idGenerator) {
-      this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator == null");
+      hooks = hooks.withIdGenerator(idGenerator);
       return this;
     }
 
     /** The source of back-off jitter; must be safe for use from several threads. */
     public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random == null");
+      hooks = hooks.withRandom(random);
       return this;
     }
 
@@ -428,13 +348,13 @@ public final class ClientOptions {
 
     /** Adds a listener for metrics or tracing; listeners are called in the order added. */
     public Builder addListener(CallListener listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      hooks = hooks.withListener(listener);
       return this;
     }
 
     /** Sends every call through this proxy. */
     public Builder proxy(Proxy proxy) {
-      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      network = network.withProxy(proxy);
       return this;
     }
 
@@ -443,13 +363,12 @@ public final class ClientOptions {
      * bank's key managers (mutual TLS) and trust managers, and the trust manager it uses.
      */
     public Builder tls(SSLSocketFactory sslSocketFactory, X509TrustManager trustManager) {
-      this.sslSocketFactory = Objects.requireNonNull(sslSocketFactory, "sslSocketFactory == null");
-      this.trustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      network = network.withTls(sslSocketFactory, trustManager);
       return this;
     }
 
     public Builder hostnameVerifier(HostnameVerifier hostnameVerifier) {
-      this.hostnameVerifier = Objects.requireNonNull(hostnameVerifier, "hostnameVerifier == null");
+      network = network.withHostnameVerifier(hostnameVerifier);
       return this;
     }
 
@@ -458,33 +377,19 @@ public final class ClientOptions {
      * (default 5 minutes). Size it to the expected concurrency.
      */
     public Builder connectionPool(int maxIdleConnections, Duration keepAlive) {
-      if (maxIdleConnections < 0 || maxIdleConnections > 1_000) {
-        throw new ValidationException(
-            "maxIdleConnections", "must be between 0 and 1000 but was " + maxIdleConnections);
-      }
-      this.maxIdleConnections = maxIdleConnections;
-      this.keepAlive = Durations.positive("keepAlive", keepAlive);
+      limits = limits.withConnectionPool(maxIdleConnections, keepAlive);
       return this;
     }
 
     /** The most requests in flight at once, 1 to 10,000; default 64. */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
-      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 10_000) {
-        throw new ValidationException(
-            "maxConcurrentRequests",
-            "must be between 1 and 10000 but was " + maxConcurrentRequests);
-      }
-      this.maxConcurrentRequests = maxConcurrentRequests;
+      limits = limits.withMaxConcurrentRequests(maxConcurrentRequests);
       return this;
     }
 
     /** The largest response body read into memory, 1 KiB to 1 GiB; default 32 MiB. */
     public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1024 || maxResponseBytes > (1L << 30)) {
-        throw new ValidationException(
-            "maxResponseBytes", "must be between 1024 and 1073741824 but was " + maxResponseBytes);
-      }
-      this.maxResponseBytes = maxResponseBytes;
+      limits = limits.withMaxResponseBytes(maxResponseBytes);
       return this;
     }
 
@@ -493,91 +398,13 @@ public final class ClientOptions {
      */
     public ClientOptions build() {
       String key = ApiKeys.validate("apiKey", apiKey);
-      if (callTimeout.compareTo(connectTimeout) < 0) {
-        throw new ValidationException(
-            "callTimeout",
-            "must be at least connectTimeout (" + connectTimeout + ") but was " + callTimeout);
-      }
+      timeouts.checkWhole();
       if (key.startsWith("sk_live_") && BaseUrls.isLoopback(baseUrl.getHost())) {
         throw new ValidationException(
             "apiKey", "a live key must not be sent to a loopback sandbox; use an sk_test_ key");
       }
-      TlsProbe.check(trustManager, hostnameVerifier, key.startsWith("sk_live_"));
+      network.checkWhole(key.startsWith("sk_live_"));
       return new ClientOptions(this, key);
-    }
-  }
-
-  /** Parsing and validation of base URLs. */
-  static final class BaseUrls {
-    private BaseUrls() {}
-
-    static URI validate(@Nullable String value) {
-      if (value == null || value.isBlank()) {
-        throw new ValidationException("baseUrl", "must not be empty");
-      }
-      URI uri;
-      try {
-        uri = new URI(value.trim());
-      } catch (URISyntaxException e) {
-        throw new ValidationException("baseUrl", "is not a valid URL: " + e.getReason());
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      String host = uri.getHost();
-      if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new ValidationException(
-            "baseUrl", "must be an absolute https URL but was " + Redactor.quote(value));
-      }
-      if (scheme.equals("http") && !isLoopback(host)) {
-        throw new ValidationException(
-            "baseUrl",
-            "must use https; plain http is only allowed on loopback (localhost, 127.0.0.1, [::1])"
-                + " but the host was "
-                + host);
-      }
-      if (uri.getRawQuery() != null
-          || uri.getRawFragment() != null
-          || uri.getRawUserInfo() != null) {
-        throw new ValidationException("baseUrl", "must not have a query, fragment or user info");
-      }
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      if (!path.endsWith("/")) {
-        path = path + "/";
-      }
-      if (path.toLowerCase(Locale.ROOT).endsWith("/v1/")) {
-        // Every call adds /v1/...: a root ending in /v1 would call /v1/v1/...
-        String root = path.substring(0, path.length() - "v1/".length());
-        throw new ValidationException(
-            "baseUrl",
-            "must be the API's root without /v1, which the SDK adds to every call: use "
-                + scheme
-                + "://"
-                + uri.getRawAuthority()
-                + root);
-      }
-      try {
-        return new URI(scheme, null, host, uri.getPort(), path, null, null);
-      } catch (URISyntaxException e) {
-        throw new ValidationException("baseUrl", "is not a valid URL: " + e.getReason());
-      }
-    }
-
-    static boolean isLoopback(String host) {
-      return Validate.isLoopback(host);
-    }
-  }
-
-  /** Jitter from the calling thread's {@link ThreadLocalRandom}; safe from every thread. */
-  private enum ThreadLocalJitter implements RandomGenerator {
-    INSTANCE;
-
-    @Override
-    public long nextLong() {
-      return ThreadLocalRandom.current().nextLong();
-    }
-
-    @Override
-    public double nextDouble() {
-      return ThreadLocalRandom.current().nextDouble();
     }
   }
 }

@@ -14,8 +14,8 @@ import ma.hirfa.sdk.core.CallTimeoutException;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.NdjsonReader;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.NdjsonReader;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,6 @@
 package ma.hirfa.sdk.core.internal.http;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -18,18 +16,15 @@ import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.internal.json.DecodeFailure;
 import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.core.internal.json.TypeRef;
-import ma.hirfa.sdk.core.internal.log.Redactor;
 import ma.hirfa.sdk.core.internal.retry.Resilience;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine one client stands on: the configured OkHttp client, the JSON codec and the resilience
- * state, and the entry points that run an {@link ApiRequest} through the retry pipeline. Immutable
- * and thread-safe.
+ * The engine one client stands on: the configured OkHttp client ({@link HttpClients}), the JSON
+ * codec and the resilience state, and the entry points that run an {@link ApiRequest} through the
+ * retry pipeline. Immutable and thread-safe.
  *
  * <p>Derived runtimes ({@link #derive}) share the connection pool and dispatcher threads, and the
  * circuit breaker and retry budget as long as the policies are unchanged. Only the runtime that
@@ -80,24 +75,9 @@ public final class ClientRuntime implements AutoCloseable {
    */
   public static ClientRuntime create(
       ClientOptions options, String apiName, UnaryOperator<OkHttpClient.Builder> transport) {
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(options.maxConcurrentRequests());
-    // Every call goes to one host: the per-host limit must not be the bottleneck.
-    dispatcher.setMaxRequestsPerHost(options.maxConcurrentRequests());
-    OkHttpClient base =
-        transport
-            .apply(
-                new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectionPool(
-                        new ConnectionPool(
-                            options.maxIdleConnections(),
-                            options.keepAlive().toMillis(),
-                            TimeUnit.MILLISECONDS)))
-            .build();
     return new ClientRuntime(
         options,
-        configure(base, options),
+        HttpClients.create(options, transport),
         new Json(),
         new Resilience(apiName, options),
         true,
@@ -121,37 +101,8 @@ public final class ClientRuntime implements AutoCloseable {
                 && newOptions.random().equals(options.random())
             ? resilience
             : new Resilience(resilience.apiName, newOptions);
-    return new ClientRuntime(newOptions, configure(http, newOptions), json, r, false, shared);
-  }
-
-  private static OkHttpClient configure(OkHttpClient base, ClientOptions o) {
-    OkHttpClient.Builder b =
-        base.newBuilder()
-            .connectTimeout(o.connectTimeout())
-            .readTimeout(o.readTimeout())
-            .writeTimeout(o.writeTimeout())
-            // The deadline is set on each attempt from the call's remaining time.
-            .callTimeout(java.time.Duration.ZERO)
-            // One retry mechanism only: OkHttp's silent retry would repeat an unkeyed POST on a
-            // stale pooled connection, and would hide attempts from the logs and the budget.
-            .retryOnConnectionFailure(false)
-            // The API never redirects; following one could send the key elsewhere.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .eventListenerFactory(AttemptTracker.FACTORY);
-    if (!b.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
-      b.addNetworkInterceptor(RetryAfterGuard.INSTANCE);
-    }
-    if (o.proxy() != null) {
-      b.proxy(o.proxy());
-    }
-    if (o.sslSocketFactory() != null && o.trustManager() != null) {
-      b.sslSocketFactory(o.sslSocketFactory(), o.trustManager());
-    }
-    if (o.hostnameVerifier() != null) {
-      b.hostnameVerifier(o.hostnameVerifier());
-    }
-    return b.build();
+    return new ClientRuntime(
+        newOptions, HttpClients.configure(http, newOptions), json, r, false, shared);
   }
 
   public ClientOptions options() {
@@ -184,7 +135,9 @@ public final class ClientRuntime implements AutoCloseable {
    * ResponseDecodingException} that carries the call's diagnostics.
    */
   public <T> T execute(ApiRequest request, TypeRef<T> type) {
-    return new CallRunner<>(this, request, response -> decodeBody(response, type), false).runSync();
+    return new CallRunner<>(
+            this, request, response -> BodyDecoder.decode(json, response, type), false)
+        .runSync();
   }
 
   /** The asynchronous form of {@link #execute(ApiRequest)}; cancelling cancels the HTTP call. */
@@ -194,44 +147,18 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** The asynchronous form of {@link #execute(ApiRequest, TypeRef)}. */
   public <T> CompletableFuture<T> executeAsync(ApiRequest request, TypeRef<T> type) {
-    return new CallRunner<>(this, request, response -> decodeBody(response, type), false)
+    return new CallRunner<>(
+            this, request, response -> BodyDecoder.decode(json, response, type), false)
         .runAsync();
   }
 
   /** Decodes a response body, turning every decoding failure into the SDK's typed exception. */
   public <T> T decode(ApiResponse response, TypeRef<T> type) {
     try {
-      return decodeBody(response, type);
+      return BodyDecoder.decode(json, response, type);
     } catch (DecodeFailure f) {
       throw new ResponseDecodingException(f.reason, response.diagnostics(), f.getCause());
     }
-  }
-
-  /** Decodes a body for the runner, which decides whether a failure is worth another attempt. */
-  <T> T decodeBody(ApiResponse response, TypeRef<T> type) {
-    String contentType = response.header("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-      // A proxy's or captive portal's HTML page answered instead of the API.
-      throw new DecodeFailure(
-          "expected JSON but the response's Content-Type was "
-              + (contentType == null ? "absent" : Redactor.redactShort(contentType)),
-          null,
-          false);
-    }
-    T value;
-    try {
-      value = json.decode(response.body(), type);
-    } catch (IOException | RuntimeException e) {
-      throw new DecodeFailure(
-          "could not decode the response as " + typeName(type) + ": " + ErrorMapper.describe(e),
-          SanitizedCause.of(e),
-          e instanceof java.io.EOFException
-              || e instanceof com.squareup.moshi.JsonEncodingException);
-    }
-    if (value == null) {
-      throw new DecodeFailure("the response body was JSON null", null, false);
-    }
-    return value;
   }
 
   /** The circuit breaker's state, like {@code CLOSED}; {@code DISABLED} without a breaker. */
@@ -305,9 +232,5 @@ public final class ClientRuntime implements AutoCloseable {
       http.connectionPool().evictAll();
       shared.shutdown();
     }
-  }
-
-  private static String typeName(TypeRef<?> type) {
-    return type.type() instanceof Class<?> c ? c.getSimpleName() : type.toString();
   }
 }

@@ -16,9 +16,9 @@ import okhttp3.Response;
  * Runs one logical call: makes attempts until {@link RetryDecider} says to return or to stop,
  * blocking ({@link #runSync}) or on OkHttp's callbacks ({@link #runAsync}). The stages are separate
  * classes: {@link RequestFactory} builds each attempt, {@link ResponseReader} reads it, {@link
- * CallState} keeps what the call went through and applies the decider's verdict, {@link
- * ErrorMapper} names the failure and {@link CallEvents} tells listeners. This class is only the
- * loop.
+ * CallState} applies the decider's verdict, {@link CallHistory} keeps what the call went through,
+ * {@link ErrorMapper} names the failure and {@link CallEvents} tells listeners. This class is only
+ * the loop.
  */
 final class CallRunner<T> {
   private final CallState<T> state;

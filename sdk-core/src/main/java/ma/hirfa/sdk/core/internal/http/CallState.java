@@ -4,13 +4,11 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import ma.hirfa.sdk.core.CallDiagnostics;
 import ma.hirfa.sdk.core.CallTimeoutException;
 import ma.hirfa.sdk.core.CircuitOpenException;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.internal.json.DecodeFailure;
-import ma.hirfa.sdk.core.internal.log.Redactor;
 import ma.hirfa.sdk.core.internal.retry.Outcome;
 import ma.hirfa.sdk.core.internal.retry.Resilience;
 import ma.hirfa.sdk.core.internal.retry.RetryDecider;
@@ -20,10 +18,12 @@ import okhttp3.Call;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one call has been through, and the decisions that change it. Whether any attempt may have
- * been sent, the last status and the last request id are kept for the whole call, so that every
- * exception tells the truth about the call, not only about its last attempt. Synchronized: an async
- * call's callbacks, its deadline timer and a cancellation may run on three threads.
+ * The decisions that change one call: start the next attempt (if the client, the deadline and the
+ * breaker allow), apply the retry decider's verdict after it, end the call once (telling the
+ * breaker, the budget and the listeners), or cut it short at its deadline or a cancellation. What
+ * the call has been through is its {@link CallHistory}, which every exception is described from.
+ * Synchronized: an async call's callbacks, its deadline timer and a cancellation may run on three
+ * threads.
  */
 final class CallState<T> {
   final ClientRuntime rt;
@@ -33,22 +33,7 @@ final class CallState<T> {
   private final CallPlan plan;
 
   @GuardedBy("this")
-  private int attempt;
-
-  @GuardedBy("this")
-  private int polls;
-
-  @GuardedBy("this")
-  private int lastStatus;
-
-  @GuardedBy("this")
-  private boolean mayHaveBeenSent;
-
-  @GuardedBy("this")
-  private @Nullable String requestId;
-
-  @GuardedBy("this")
-  private @Nullable Outcome last;
+  private final CallHistory history;
 
   @GuardedBy("this")
   private @Nullable Call current;
@@ -58,9 +43,6 @@ final class CallState<T> {
 
   @GuardedBy("this")
   private boolean permitHeld;
-
-  @GuardedBy("this")
-  private int tokensSpent; // refunded to the retry budget if the call succeeds
 
   @GuardedBy("this")
   private boolean finished;
@@ -75,6 +57,7 @@ final class CallState<T> {
     this.decoder = decoder;
     this.plan = CallPlan.of(rt, request, streaming);
     this.events = plan.events();
+    this.history = new CallHistory(request, plan);
   }
 
   Duration untilDeadline() {
@@ -82,7 +65,7 @@ final class CallState<T> {
   }
 
   synchronized int attemptNumber() {
-    return Math.max(1, attempt);
+    return Math.max(1, history.attempt);
   }
 
   synchronized void deadlineTimer(Runnable cancel) {
@@ -91,7 +74,7 @@ final class CallState<T> {
 
   /** Checks the client, the deadline and the breaker, then creates the next attempt's call. */
   synchronized Call startAttempt() {
-    int next = attempt + 1;
+    int next = history.attempt + 1;
     if (rt.isClosed()) {
       if (next == 1) {
         throw ErrorMapper.closed(request);
@@ -99,8 +82,8 @@ final class CallState<T> {
       throw finish(
           new ConnectionException(
               "the client was closed before attempt " + next,
-              diagnostics(),
-              mayHaveBeenSent,
+              history.diagnostics(),
+              history.mayHaveBeenSent,
               null));
     }
     Duration remaining = untilDeadline();
@@ -119,9 +102,9 @@ final class CallState<T> {
     if (next == 1) {
       events.started(rt.baseUrl.host());
     }
-    attempt = next;
+    history.attempt = next;
     AttemptTracker.State tracker = new AttemptTracker.State();
-    Call call = AttemptTracker.newCall(rt.http, plan.requests().attempt(attempt, events), tracker);
+    Call call = AttemptTracker.newCall(rt.http, plan.requests().attempt(next, events), tracker);
     currentTracker = tracker;
     if (plan.wholeCallTimeout()) {
       // The attempt may use what is left of the call's deadline, and no more.
@@ -147,39 +130,27 @@ final class CallState<T> {
       return Step.ignored();
     }
     current = null;
-    mayHaveBeenSent |= o.mayHaveBeenSent;
-    if (o.status != 0) {
-      lastStatus = o.status;
-    }
-    String rid = o.requestId();
-    if (rid != null) {
-      requestId = Redactor.untrustedId(rid);
-    }
+    history.attempted(o);
     T value = null;
     if (o.isSuccess()) {
       try {
-        value = decoder.apply(new ApiResponse(o.status, o.headers, o.body, diagnostics(), o.open));
+        value =
+            decoder.apply(
+                new ApiResponse(o.status, o.headers, o.body, history.diagnostics(), o.open));
       } catch (DecodeFailure e) {
         o = o.undecodable(e);
       }
     }
-    last = o;
-    Decision d =
-        rt.resilience.decider.decide(
-            o,
-            new RetryDecider.CallSoFar(
-                attempt,
-                polls,
-                plan.maxAttempts(),
-                plan.repeatable(),
-                rt.options.clock().instant(),
-                plan.deadline()));
+    history.last = o;
+    int attempt = history.attempt;
+    String requestId = history.requestId;
+    Decision d = rt.resilience.decider.decide(o, history.soFar(rt.options.clock().instant()));
     if (d.action() == RetryDecider.Action.RETURN) {
       events.attempt(attempt, o, requestId, null, null, null, "");
       end(null);
       return Step.value(value);
     }
-    HirfaException error = ErrorMapper.toException(o, diagnostics());
+    HirfaException error = ErrorMapper.toException(o, history.diagnostics());
     if (d.action() == RetryDecider.Action.RETRY) {
       events.attempt(
           attempt,
@@ -189,11 +160,7 @@ final class CallState<T> {
           Duration.ofMillis(d.delayMillis()),
           null,
           "; retrying in " + d.delayMillis() + " ms");
-      if (d.poll()) {
-        polls++;
-      } else {
-        tokensSpent++;
-      }
+      history.retrying(d.poll());
       return Step.retry(d.delayMillis());
     }
     if (!d.reason().isEmpty()) {
@@ -214,7 +181,7 @@ final class CallState<T> {
         finish(
             timeout(
                 "the call's deadline expired"
-                    + (attempt == 0 ? " before its first attempt started" : "")));
+                    + (history.attempt == 0 ? " before its first attempt started" : "")));
     if (current != null) {
       current.cancel();
     }
@@ -235,7 +202,7 @@ final class CallState<T> {
     if (current != null) {
       current.cancel();
     }
-    events.cancelled(attempt, lastStatus);
+    events.cancelled(history.attempt, history.lastStatus);
   }
 
   synchronized HirfaException interrupted(InterruptedException e) {
@@ -246,27 +213,12 @@ final class CallState<T> {
 
   @GuardedBy("this")
   private CallTimeoutException timeout(String what) {
-    return ErrorMapper.timeout(what, diagnostics());
+    return ErrorMapper.timeout(what, history.diagnostics());
   }
 
   @GuardedBy("this")
   private CircuitOpenException breakerOpen(String when) {
-    return ErrorMapper.breakerOpen(rt.resilience.describeBreaker(), when, diagnostics());
-  }
-
-  /** The call as it stands: sticky across attempts, as every exception must describe it. */
-  @GuardedBy("this")
-  private CallDiagnostics diagnostics() {
-    Outcome o = last;
-    return new CallDiagnostics(
-        request.method(),
-        request.path(),
-        lastStatus,
-        o == null ? null : o.problemCode(),
-        requestId,
-        plan.idempotencyKey(),
-        attempt,
-        mayHaveBeenSent);
+    return ErrorMapper.breakerOpen(rt.resilience.describeBreaker(), when, history.diagnostics());
   }
 
   /** Ends the call with {@code error}; returns it to be thrown. */
@@ -282,7 +234,7 @@ final class CallState<T> {
     finished = true;
     if (permitHeld) {
       permitHeld = false;
-      Outcome o = last;
+      Outcome o = history.last;
       // 5xx, timeouts and connection failures count; every 4xx and a decoding failure do not.
       boolean apiFailed =
           error instanceof ConnectionException
@@ -291,11 +243,11 @@ final class CallState<T> {
       rt.resilience.recordCall(apiFailed, o == null ? 0 : o.durationNanos);
     }
     if (error == null) {
-      rt.resilience.callSucceeded(tokensSpent);
+      rt.resilience.callSucceeded(history.tokensSpent);
     }
     stopDeadlineTimer();
     rt.lastCall(error);
-    events.call(attempt, lastStatus, error);
+    events.call(history.attempt, history.lastStatus, error);
   }
 
   @GuardedBy("this")

@@ -17,6 +17,7 @@ import ma.hirfa.sdk.core.internal.http.ClientRuntime;
 import ma.hirfa.sdk.core.internal.http.NdjsonReader;
 import ma.hirfa.sdk.core.internal.http.Operation;
 import ma.hirfa.sdk.core.internal.http.Pagers;
+import ma.hirfa.sdk.core.internal.json.NdjsonLine;
 import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
@@ -166,7 +167,7 @@ public final class SettlementService {
       if (done) {
         return false;
       }
-      NdjsonReader.Line line;
+      NdjsonLine line;
       try {
         line = reader.next();
       } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package ma.hirfa.sdk.core.internal.http;
 
-import com.squareup.moshi.JsonReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,7 +13,7 @@ import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
 import ma.hirfa.sdk.core.internal.json.Json;
-import ma.hirfa.sdk.core.internal.json.TypeRef;
+import ma.hirfa.sdk.core.internal.json.NdjsonLine;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -22,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a streamed NDJSON body one line at a time: the one NDJSON reader behind every streamed
- * endpoint (the catalog export, settlement lines). Three bounds keep a broken or hostile server
- * from holding the caller:
+ * endpoint (the catalog export, settlement lines). It cuts the body into lines ({@link NdjsonLine},
+ * which decodes one) and bounds the stream. Three bounds keep a broken or hostile server from
+ * holding the caller:
  *
  * <ul>
  *   <li><b>Line length</b>: a line longer than {@code maxResponseBytes} is refused with a {@link
@@ -132,14 +132,15 @@ public final class NdjsonReader implements Closeable {
 
   /**
    * The next non-blank line, or null once the body ended. A line that the body ended in without a
-   * newline is returned with {@link Line#terminated()} false: the caller decides whether it is a
-   * complete last line or a stream cut short. Closes the response at the end and on any failure.
+   * newline is returned with {@link NdjsonLine#terminated()} false: the caller decides whether it
+   * is a complete last line or a stream cut short. Closes the response at the end and on any
+   * failure.
    *
    * @throws ConnectionException the stream was cut, or stalled past the idle timeout
    * @throws CallTimeoutException the stream's deadline passed
    * @throws ResponseDecodingException a line is longer than {@code maxResponseBytes}
    */
-  public @Nullable Line next() {
+  public @Nullable NdjsonLine next() {
     if (ended) {
       return null;
     }
@@ -158,7 +159,7 @@ public final class NdjsonReader implements Closeable {
           bytes += newline + 1;
           scanned = 0;
           if (!isBlank(line)) {
-            return new Line(line, ++lines, true);
+            return line(line, true);
           }
           continue;
         }
@@ -176,7 +177,7 @@ public final class NdjsonReader implements Closeable {
           ByteString rest = trimCr(buffer.readByteString());
           bytes += rest.size();
           close();
-          return isBlank(rest) ? null : new Line(rest, ++lines, false);
+          return isBlank(rest) ? null : line(rest, false);
         }
       }
     } catch (IOException e) {
@@ -186,6 +187,10 @@ public final class NdjsonReader implements Closeable {
       close();
       throw e;
     }
+  }
+
+  private NdjsonLine line(ByteString bytes, boolean terminated) {
+    return new NdjsonLine(bytes, ++lines, terminated, json, what, diagnostics);
   }
 
   /** Releases the connection; reading stops. Idempotent. */
@@ -271,94 +276,5 @@ public final class NdjsonReader implements Closeable {
   private static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-  }
-
-  /** One line of the stream, its bytes held until it is decoded. */
-  public final class Line {
-    private final ByteString bytes;
-    private final long number;
-    private final boolean terminated;
-
-    private Line(ByteString bytes, long number, boolean terminated) {
-      this.bytes = bytes;
-      this.number = number;
-      this.terminated = terminated;
-    }
-
-    /** 1 for the first non-blank line. */
-    public long number() {
-      return number;
-    }
-
-    /** False when the body ended inside this line, before its newline. */
-    public boolean terminated() {
-      return terminated;
-    }
-
-    /** Whether the line's raw bytes contain {@code text} (a cheap test before decoding). */
-    public boolean contains(String text) {
-      return bytes.indexOf(ByteString.encodeUtf8(text)) >= 0;
-    }
-
-    /**
-     * Decodes the line as {@code type}.
-     *
-     * @throws ResponseDecodingException naming the line, when it is not a {@code type}
-     */
-    public <T> T decode(TypeRef<T> type) {
-      try {
-        T value = json.decode(new Buffer().write(bytes), type);
-        if (value == null) {
-          throw new IOException("the line is JSON null");
-        }
-        return value;
-      } catch (IOException | RuntimeException e) {
-        throw new ResponseDecodingException(
-            what + " line " + number + " could not be decoded: " + e.getMessage(), diagnostics, e);
-      }
-    }
-
-    /**
-     * The string value of the top-level member {@code name} when the line is a JSON object that has
-     * it; null when it is a JSON object without it.
-     *
-     * @throws ResponseDecodingException the line is not a JSON object, or the member not a string
-     */
-    public @Nullable String stringMember(String name) {
-      try (JsonReader r = JsonReader.of(new Buffer().write(bytes))) {
-        String found = null;
-        r.beginObject();
-        while (r.hasNext()) {
-          if (r.nextName().equals(name) && found == null) {
-            if (r.peek() != JsonReader.Token.STRING) {
-              throw new IOException(name + " is " + r.peek() + ", not a string");
-            }
-            found = r.nextString();
-          } else {
-            r.skipValue();
-          }
-        }
-        r.endObject();
-        if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-          throw new IOException("unexpected content after the JSON object");
-        }
-        return found;
-      } catch (IOException | RuntimeException e) {
-        throw new ResponseDecodingException(
-            what + " line " + number + " is not a JSON object: " + e.getMessage(), diagnostics, e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      // Never the content: a line may hold personal data.
-      return "Line{number="
-          + number
-          + ", bytes="
-          + bytes.size()
-          + ", terminated="
-          + terminated
-          + "}";
-    }
   }
 }

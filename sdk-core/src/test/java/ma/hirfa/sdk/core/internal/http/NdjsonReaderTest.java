@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.ArrayList;
 import java.util.List;
 import ma.hirfa.sdk.core.ResponseDecodingException;
+import ma.hirfa.sdk.core.internal.json.NdjsonLine;
 import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,9 +37,9 @@ class NdjsonReaderTest {
     return NdjsonReader.open(f.runtime, TestRequests.get("v1", "lines").build(), "the stream");
   }
 
-  private static List<NdjsonReader.Line> all(NdjsonReader reader) {
-    List<NdjsonReader.Line> out = new ArrayList<>();
-    for (NdjsonReader.Line l = reader.next(); l != null; l = reader.next()) {
+  private static List<NdjsonLine> all(NdjsonReader reader) {
+    List<NdjsonLine> out = new ArrayList<>();
+    for (NdjsonLine l = reader.next(); l != null; l = reader.next()) {
       out.add(l);
     }
     return out;
@@ -47,7 +48,7 @@ class NdjsonReaderTest {
   @Test
   void blankLinesAreSkippedAndCrlfIsOneNewline() {
     try (NdjsonReader r = open("{\"n\":1}\r\n\n  \r\n{\"n\":2}\n\n", 1024)) {
-      List<NdjsonReader.Line> lines = all(r);
+      List<NdjsonLine> lines = all(r);
       assertThat(lines).extracting(l -> l.decode(TypeRef.of(Item.class)).n()).containsExactly(1, 2);
       assertThat(lines).allSatisfy(l -> assertThat(l.terminated()).isTrue());
       assertThat(r.bytesRead()).isEqualTo(23);
@@ -58,8 +59,8 @@ class NdjsonReaderTest {
   @Test
   void aLastLineWithoutItsNewlineIsReturnedAsUnterminated() {
     try (NdjsonReader r = open("{\"n\":1}\n{\"n\":2}", 1024)) {
-      List<NdjsonReader.Line> lines = all(r);
-      assertThat(lines).extracting(NdjsonReader.Line::terminated).containsExactly(true, false);
+      List<NdjsonLine> lines = all(r);
+      assertThat(lines).extracting(NdjsonLine::terminated).containsExactly(true, false);
       assertThat(lines.get(1).decode(TypeRef.of(Item.class)).n()).isEqualTo(2);
     }
   }
@@ -86,11 +87,11 @@ class NdjsonReaderTest {
         open("{\"x\":{\"c\":\"nested\"}}\n{ \"c\" : \"top\" }\n{\"c\":5}\n[1]\n", 1024)) {
       assertThat(r.next().stringMember("c")).isNull();
       assertThat(r.next().stringMember("c")).isEqualTo("top");
-      NdjsonReader.Line number = r.next();
+      NdjsonLine number = r.next();
       assertThatThrownBy(() -> number.stringMember("c"))
           .isInstanceOf(ResponseDecodingException.class)
           .hasMessageContaining("line 3");
-      NdjsonReader.Line array = r.next();
+      NdjsonLine array = r.next();
       assertThatThrownBy(() -> array.stringMember("c"))
           .isInstanceOf(ResponseDecodingException.class);
       assertThat(array.contains("1")).isTrue();

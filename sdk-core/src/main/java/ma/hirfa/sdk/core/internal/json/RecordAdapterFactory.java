@@ -1,17 +1,12 @@
 package ma.hirfa.sdk.core.internal.json;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -75,7 +70,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         Type componentType = resolve(type, raw, c.getGenericType());
         parameterTypes[i] = c.getType();
         if (c.getType() == PatchValue.class) {
-          kinds[i] = PATCH;
+          kinds[i] = RecordAdapter.PATCH;
           Type inner =
               componentType instanceof ParameterizedType p
                   ? p.getActualTypeArguments()[0]
@@ -119,11 +114,6 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
   /** The suffix of a component that keeps an enum's raw value under the enum's own JSON name. */
   static final String AS_STRING = "AsString";
 
-  static final byte REQUIRED = 0;
-  static final byte OPTIONAL = 1;
-  static final byte COLLECTION = 2;
-  static final byte PATCH = 3;
-
   /** {@code xAsString} (a String) is the member {@code x}; any other name in snake_case. */
   static String wireName(RecordComponent c) {
     String name = c.getName();
@@ -149,20 +139,20 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
   private static byte kindOf(RecordComponent c, @Nullable Boolean nullable) {
     Class<?> t = c.getType();
     if (t.isPrimitive()) {
-      return REQUIRED; // a missing or null number must fail, never become 0
+      return RecordAdapter.REQUIRED; // a missing or null number must fail, never become 0
     }
     if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
-      return COLLECTION;
+      return RecordAdapter.COLLECTION;
     }
     if (nullable != null) {
-      return nullable ? OPTIONAL : REQUIRED;
+      return nullable ? RecordAdapter.OPTIONAL : RecordAdapter.REQUIRED;
     }
     for (Annotation a : c.getAnnotatedType().getAnnotations()) {
       if (a.annotationType().getSimpleName().equals("Nullable")) {
-        return OPTIONAL;
+        return RecordAdapter.OPTIONAL;
       }
     }
-    return REQUIRED;
+    return RecordAdapter.REQUIRED;
   }
 
   private static @Nullable Object[] defaults(Class<?>[] types) {
@@ -234,137 +224,5 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return Types.arrayOf(resolve(owner, raw, g.getGenericComponentType()));
     }
     return t;
-  }
-
-  private static final class RecordAdapter<T> extends JsonAdapter<T> {
-    private final String typeName;
-    private final String[] names;
-    private final JsonReader.Options options;
-    private final JsonAdapter<?>[] adapters;
-    private final Method[] accessors;
-    private final Constructor<?> constructor;
-    private final byte[] kinds;
-    private final @Nullable Object[] defaults;
-
-    RecordAdapter(
-        String typeName,
-        String[] names,
-        JsonAdapter<?>[] adapters,
-        Method[] accessors,
-        Constructor<?> constructor,
-        byte[] kinds,
-        @Nullable Object[] defaults) {
-      this.typeName = typeName;
-      this.names = names;
-      this.options = JsonReader.Options.of(names);
-      this.adapters = adapters;
-      this.accessors = accessors;
-      this.constructor = constructor;
-      this.kinds = kinds;
-      this.defaults = defaults;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public T fromJson(JsonReader reader) throws IOException {
-      int n = names.length;
-      @Nullable Object[] args = new Object[n];
-      reader.beginObject();
-      while (reader.hasNext()) {
-        int i = reader.selectName(options);
-        if (i < 0) {
-          // Forward compatibility: a field added to the API after this release is ignored.
-          reader.skipName();
-          reader.skipValue();
-          continue;
-        }
-        Object value = adapters[i].fromJson(reader);
-        if (kinds[i] == PATCH) {
-          args[i] = value == null ? PatchValue.clear() : PatchValue.of(value);
-        } else {
-          args[i] = value;
-        }
-      }
-      reader.endObject();
-      for (int i = 0; i < n; i++) {
-        if (args[i] == null) {
-          if (kinds[i] == REQUIRED) {
-            throw new JsonDataException(
-                "Required value '"
-                    + names[i]
-                    + "' missing at "
-                    + reader.getPath()
-                    + " ("
-                    + typeName
-                    + ")");
-          }
-          args[i] = defaults[i];
-        }
-      }
-      try {
-        return (T) constructor.newInstance(args);
-      } catch (InvocationTargetException e) {
-        // The record's own checks refused a value: a decoding error at this path.
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw new JsonDataException(
-              "Invalid " + typeName + " at " + reader.getPath() + ": " + r.getMessage(), r);
-        }
-        throw new IllegalStateException(cause);
-      } catch (IllegalArgumentException e) {
-        // A value of the wrong type for its component.
-        throw new JsonDataException(
-            "Invalid " + typeName + " at " + reader.getPath() + ": " + e.getMessage(), e);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-        return;
-      }
-      writer.beginObject();
-      for (int i = 0; i < names.length; i++) {
-        Object component;
-        try {
-          component = accessors[i].invoke(value);
-        } catch (InvocationTargetException e) {
-          throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-        if (kinds[i] == PATCH) {
-          PatchValue<?> patch = (PatchValue<?>) component;
-          if (patch == null || patch.isAbsent()) {
-            continue;
-          }
-          writer.name(names[i]);
-          if (patch.isClear()) {
-            boolean serializeNulls = writer.getSerializeNulls();
-            writer.setSerializeNulls(true);
-            writer.nullValue();
-            writer.setSerializeNulls(serializeNulls);
-          } else {
-            ((JsonAdapter<Object>) adapters[i]).toJson(writer, patch.value());
-          }
-          continue;
-        }
-        if (component == null) {
-          continue;
-        }
-        writer.name(names[i]);
-        ((JsonAdapter<Object>) adapters[i]).toJson(writer, component);
-      }
-      writer.endObject();
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(" + typeName + ")";
-    }
   }
 }

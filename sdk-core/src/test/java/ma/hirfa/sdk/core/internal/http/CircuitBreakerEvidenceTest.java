@@ -58,24 +58,26 @@ class CircuitBreakerEvidenceTest {
 
   @Test
   void aDeadApiOpensTheBreakerAfterFiveCalls() throws Exception {
-    ScriptedServer server = new ScriptedServer();
-    server.die();
-    Fixture f = new Fixture(server.baseUrl());
-    int callsThatReachedTheNetwork = 0;
-    for (int i = 0; i < 20; i++) {
-      try {
-        f.runtime.execute(write());
-      } catch (CircuitOpenException e) {
-        break;
-      } catch (HirfaException e) {
-        callsThatReachedTheNetwork++;
+    try (ScriptedServer server = new ScriptedServer()) {
+      server.die();
+      Fixture f = new Fixture(server.baseUrl());
+      int callsThatReachedTheNetwork = 0;
+      for (int i = 0; i < 20; i++) {
+        try {
+          f.runtime.execute(write());
+        } catch (CircuitOpenException e) {
+          break;
+        } catch (HirfaException e) {
+          callsThatReachedTheNetwork++;
+        }
       }
+      assertThat(callsThatReachedTheNetwork).isEqualTo(5);
+      assertThat(f.runtime.circuitState()).isEqualTo("OPEN");
+      // Five calls of three attempts each, with the default back-off between them.
+      assertThat(f.sleeper.sleeps()).hasSize(10);
+      assertThat(f.sleeper.sleeps().stream().mapToLong(Duration::toMillis).sum())
+          .isLessThan(15_000);
     }
-    assertThat(callsThatReachedTheNetwork).isEqualTo(5);
-    assertThat(f.runtime.circuitState()).isEqualTo("OPEN");
-    // Five calls of three attempts each, with the default back-off between them.
-    assertThat(f.sleeper.sleeps()).hasSize(10);
-    assertThat(f.sleeper.sleeps().stream().mapToLong(Duration::toMillis).sum()).isLessThan(15_000);
   }
 
   @Test

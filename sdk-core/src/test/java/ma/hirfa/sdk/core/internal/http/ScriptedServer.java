@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,10 +43,47 @@ final class ScriptedServer implements AutoCloseable {
   private volatile ServerSocket server;
   private volatile Step fallback = respond(200, "application/json", "{}");
 
+  /**
+   * Holds the port once nothing listens on it ({@link #die()}): bound, never listening, so that a
+   * connection to the port is refused, and no other socket can take the port meanwhile. A freed
+   * port would be free for anyone: a server of another build binding an ephemeral port, or a client
+   * connection given it as its local port (which then connects to itself); the next connection
+   * would reach them instead of being refused.
+   */
+  private Socket holder;
+
+  /** The thread accepting connections on {@link #server}. */
+  private volatile Thread acceptor;
+
   ScriptedServer() throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = listener(0);
     this.port = server.getLocalPort();
     acceptLoop(server);
+  }
+
+  /**
+   * A listening socket on 127.0.0.1 that shares its port with the {@link #holder} ({@code
+   * SO_REUSEPORT}, where the platform has it), so that the holder can bind before the listener
+   * closes and the port is never free in between.
+   */
+  private static ServerSocket listener(int port) throws IOException {
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    if (REUSE_PORT) {
+      s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    }
+    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    return s;
+  }
+
+  private static final boolean REUSE_PORT = reusePortSupported();
+
+  private static boolean reusePortSupported() {
+    try (Socket s = new Socket()) {
+      return s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   String baseUrl() {
@@ -66,14 +104,45 @@ final class ScriptedServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** Stops listening: from now on connections to the port are refused. */
-  void die() throws IOException {
+  /**
+   * Stops listening: from now on connections to the port are refused, until {@link #close()} or
+   * {@link #revive()}; the port stays held meanwhile. Returns once nothing listens any more.
+   */
+  synchronized void die() throws IOException {
+    if (holder == null) {
+      Socket h = new Socket();
+      if (REUSE_PORT) {
+        h.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      } else {
+        server.close(); // the port cannot be shared: it is free between these two lines
+        h.setReuseAddress(true);
+      }
+      h.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      holder = h;
+    }
     server.close();
+    // The accepting thread, blocked in accept(), keeps the listening socket open in the kernel
+    // until it returns: a connection arriving meanwhile would still be accepted and answered.
+    awaitStopped(acceptor);
+  }
+
+  private static void awaitStopped(Thread thread) throws IOException {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the server stopped listening", e);
+    }
+    if (thread.isAlive()) {
+      throw new IOException("the server's accepting thread did not stop");
+    }
   }
 
   @Override
-  public void close() throws IOException {
-    server.close();
+  public synchronized void close() throws IOException {
+    try (Socket h = holder) {
+      server.close();
+    }
   }
 
   // --- steps ------------------------------------------------------------------------------------
@@ -130,7 +199,7 @@ final class ScriptedServer implements AutoCloseable {
   // --- the server -------------------------------------------------------------------------------
 
   private void acceptLoop(ServerSocket listening) {
-    Thread acceptor =
+    Thread thread =
         new Thread(
             () -> {
               while (!listening.isClosed()) {
@@ -145,15 +214,22 @@ final class ScriptedServer implements AutoCloseable {
               }
             },
             "scripted-server");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    thread.setDaemon(true);
+    this.acceptor = thread;
+    thread.start();
   }
 
   /** Listens again on the same port, after {@link #die()}. */
-  void revive() throws IOException {
-    ServerSocket s = new ServerSocket();
-    s.setReuseAddress(true);
-    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+  synchronized void revive() throws IOException {
+    if (!REUSE_PORT && holder != null) {
+      holder.close();
+      holder = null;
+    }
+    ServerSocket s = listener(port);
+    if (holder != null) {
+      holder.close();
+      holder = null;
+    }
     server = s;
     acceptLoop(s);
   }

@@ -1,7 +1,7 @@
 /**
  * The Hirfa SDK core: configuration, errors, money and localized text, pagination and the transport
  * every Hirfa client stands on. Only {@code ma.hirfa.sdk.core} is an API; the engine in {@code
- * ma.hirfa.sdk.core.internal} is exported only to the SDK's own modules.
+ * ma.hirfa.sdk.core.internal} and its subpackages is exported only to the SDK's own modules.
  */
 module ma.hirfa.sdk.core {
   requires transitive org.jspecify;
@@ -18,9 +18,19 @@ module ma.hirfa.sdk.core {
   exports ma.hirfa.sdk.core.webhooks;
   exports ma.hirfa.sdk.core.webhooks.servlet;
   exports ma.hirfa.sdk.core.validation;
-  // The engine is exported only to the SDK's own modules. The testkit is not a named module (see
+  // The engine is exported only to the SDK's own modules, and only the packages their code calls:
+  // internal.retry is the call engine's own. The testkit is not a named module (see
   // docs/design.md).
   exports ma.hirfa.sdk.core.internal to
+      ma.hirfa.sdk.payments,
+      ma.hirfa.sdk.catalog;
+  exports ma.hirfa.sdk.core.internal.http to
+      ma.hirfa.sdk.payments,
+      ma.hirfa.sdk.catalog;
+  exports ma.hirfa.sdk.core.internal.json to
+      ma.hirfa.sdk.payments,
+      ma.hirfa.sdk.catalog;
+  exports ma.hirfa.sdk.core.internal.log to
       ma.hirfa.sdk.payments,
       ma.hirfa.sdk.catalog;
 }

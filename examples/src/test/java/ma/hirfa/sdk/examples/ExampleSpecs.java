@@ -121,7 +121,7 @@ final class ExampleSpecs {
               "Operation#1",
               new Spec(
                   Shape.MEMBERS,
-                  List.of("ma.hirfa.sdk.core.internal.*"),
+                  List.of("ma.hirfa.sdk.core.internal.http.*"),
                   "String id; RequestOptions options;")),
           Map.entry(
               "ProcessedEvents#1",

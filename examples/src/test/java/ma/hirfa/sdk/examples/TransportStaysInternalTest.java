@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * Issue 17: no {@code okhttp3}, {@code okio}, {@code moshi} or {@code resilience4j} type is used
  * outside the SDK's {@code internal} packages, so none can reach a public signature and the client
  * modules need not read those libraries. Checked on the sources: every import and every qualified
- * name in code (comments aside) of the main sources of core, payments, catalog and the testkit.
+ * name in code (comments aside) of the main sources of core, payments, catalog and the testkit. A
+ * package is internal when it is named {@code internal} or lies below one ({@code
+ * core.internal.http}); no other package is.
  */
 class TransportStaysInternalTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -41,6 +43,23 @@ class TransportStaysInternalTest {
     String all = String.join("\n", uses(true));
 
     assertThat(all).contains("okhttp3.", "okio.", "com.squareup.moshi.", "io.github.resilience4j.");
+    // ...in the engine's subpackages, which count as internal.
+    assertThat(all)
+        .contains(
+            "ma/hirfa/sdk/core/internal/http/",
+            "ma/hirfa/sdk/core/internal/json/",
+            "ma/hirfa/sdk/core/internal/retry/");
+  }
+
+  @Test
+  void internalMeansAPackageNamedInternalOrOneBelowItAndNothingElse() {
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/internal/Validate.java"))).isTrue();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/internal/http/ClientRuntime.java"))).isTrue();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/internal/http/deep/X.java"))).isTrue();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/internals/X.java"))).isFalse();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/notinternal/X.java"))).isFalse();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/core/InternalState.java"))).isFalse();
+    assertThat(isInternal(Path.of("ma/hirfa/sdk/catalog/internal.java"))).isFalse();
   }
 
   @Test
@@ -52,6 +71,20 @@ class TransportStaysInternalTest {
     }
   }
 
+  /** Whether the source file at {@code relative} (to a source root) is in an internal package. */
+  static boolean isInternal(Path relative) {
+    Path dir = relative.getParent();
+    if (dir == null) {
+      return false;
+    }
+    for (Path segment : dir) {
+      if (segment.toString().equals("internal")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code file:line: code} for each use, in the internal packages or in the others. */
   private static List<String> uses(boolean internal) throws IOException {
     List<String> out = new ArrayList<>();
@@ -59,8 +92,8 @@ class TransportStaysInternalTest {
       Path sources = ROOT.resolve(module).resolve("src/main/java");
       try (Stream<Path> files = Files.walk(sources)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-          boolean isInternal = sources.relativize(f).toString().contains("internal");
-          if (isInternal != internal || f.getFileName().toString().equals("module-info.java")) {
+          if (isInternal(sources.relativize(f)) != internal
+              || f.getFileName().toString().equals("module-info.java")) {
             continue;
           }
           List<String> lines = Files.readAllLines(f);

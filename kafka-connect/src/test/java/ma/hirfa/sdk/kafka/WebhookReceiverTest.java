@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.Json;
+import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.core.webhooks.WebhookSigner;
 import ma.hirfa.sdk.payments.CaptureMethod;
 import ma.hirfa.sdk.payments.FeeSplit;

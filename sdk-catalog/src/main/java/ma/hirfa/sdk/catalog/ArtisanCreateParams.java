@@ -2,7 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.List;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import ma.hirfa.sdk.core.validation.Ice;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * The register status of an artisan: artisan, maâlem (master, 10+ years), cooperative or handicraft

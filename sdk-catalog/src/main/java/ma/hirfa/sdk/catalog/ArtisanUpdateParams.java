@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import ma.hirfa.sdk.core.PatchValue;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

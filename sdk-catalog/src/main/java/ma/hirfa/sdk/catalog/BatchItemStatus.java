@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * What a batch upsert did with one item. {@code UNKNOWN} stands for a value newer than this SDK.

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.List;
 import ma.hirfa.sdk.core.FieldError;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

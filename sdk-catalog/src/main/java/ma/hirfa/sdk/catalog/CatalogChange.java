@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * One change handed to a {@link CatalogSync} handler: a product to create or replace, or a product

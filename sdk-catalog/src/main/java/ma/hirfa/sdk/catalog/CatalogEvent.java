@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.time.Instant;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * A verified webhook event of the Marketplace API, parsed by {@link CatalogEventParser}. A type

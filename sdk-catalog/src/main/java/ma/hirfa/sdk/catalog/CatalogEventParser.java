@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.EventBodies;
-import ma.hirfa.sdk.core.internal.EventBodies.Envelope;
-import ma.hirfa.sdk.core.internal.Json;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.json.EventBodies;
+import ma.hirfa.sdk.core.internal.json.EventBodies.Envelope;
+import ma.hirfa.sdk.core.internal.json.Json;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 
 /**

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import java.util.List;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * A page of the change feed. {@link #nextCursor()} is always present: it is where to continue, even

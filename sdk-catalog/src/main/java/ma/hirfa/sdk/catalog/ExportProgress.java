@@ -3,7 +3,7 @@ package ma.hirfa.sdk.catalog;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * How far an export has come: products and bytes received, the time since it started, and the total

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Currency;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * A time-stamped exchange rate between MAD and EUR or USD, to show foreign buyers prices in their

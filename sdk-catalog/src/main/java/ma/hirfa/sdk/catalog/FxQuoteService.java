@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Set;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.Operation;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.ApiRequest;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.Operation;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.concurrent.CompletableFuture;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
 
 /**
  * The operations of {@link FxQuoteService}, each returning a {@link CompletableFuture} at once:

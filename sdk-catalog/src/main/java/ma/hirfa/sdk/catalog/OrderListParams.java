@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

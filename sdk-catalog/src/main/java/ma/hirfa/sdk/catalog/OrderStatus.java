@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * An order's state: {@code pending_payment} → {@code paid} → {@code shipped} → {@code delivered},

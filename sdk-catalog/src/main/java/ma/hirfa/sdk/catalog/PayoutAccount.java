@@ -1,8 +1,8 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.core.internal.Validate;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
+import ma.hirfa.sdk.core.internal.http.ApiRequest;
 
 /**
  * The batch upsert's request, and how {@code upsertAll} splits any number of products into batches

@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * A new product, for {@link ProductService#create} and the batch upsert by SKU ({@link

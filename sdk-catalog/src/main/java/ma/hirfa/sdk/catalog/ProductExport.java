@@ -14,8 +14,9 @@ import ma.hirfa.sdk.core.CallTimeoutException;
 import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.NdjsonReader;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.NdjsonReader;
+import ma.hirfa.sdk.core.internal.json.NdjsonLine;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,7 +168,7 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
     if (done) {
       return false;
     }
-    NdjsonReader.Line line;
+    NdjsonLine line;
     try {
       line = reader.next();
     } catch (RuntimeException e) {
@@ -215,7 +216,7 @@ public final class ProductExport implements AutoCloseable, Iterable<Product> {
    * The cursor when {@code line} is the closing line (a JSON object with a top-level {@code
    * export_cursor}), null when it is another object that mentions the name (a product).
    */
-  private @Nullable String closingCursor(NdjsonReader.Line line) {
+  private @Nullable String closingCursor(NdjsonLine line) {
     String cursor;
     try {
       cursor = line.stringMember(CURSOR);

@@ -6,7 +6,7 @@ import java.util.Objects;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.Futures;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.Futures;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.catalog;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * The whole of a product, to replace it ({@link ProductService#update}): the same fields as {@link

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.catalog;
 
 import java.time.Duration;
 import java.util.Objects;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

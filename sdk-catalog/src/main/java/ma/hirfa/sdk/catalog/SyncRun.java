@@ -15,8 +15,8 @@ import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.HirfaException;
 import ma.hirfa.sdk.core.NotFoundException;
 import ma.hirfa.sdk.core.RetryPolicy;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ma.hirfa.sdk.core.LocalizedText;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * The reference data of the marketplace: categories → branches (filières) → crafts (métiers), each

@@ -2,11 +2,11 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.concurrent.atomic.AtomicReference;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ApiRequest;
-import ma.hirfa.sdk.core.internal.ApiResponse;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.Operation;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.ApiRequest;
+import ma.hirfa.sdk.core.internal.http.ApiResponse;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.Operation;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,8 +2,8 @@ package ma.hirfa.sdk.catalog;
 
 import java.util.concurrent.CompletableFuture;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.Futures;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.Futures;
 
 /**
  * {@link TaxonomyService#get()} returning a {@link CompletableFuture} at once, with the same ETag

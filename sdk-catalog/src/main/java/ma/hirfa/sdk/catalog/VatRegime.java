@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.catalog;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * The VAT regime of a product: standard 20 %, locally made carpets exempt, small producers exempt,

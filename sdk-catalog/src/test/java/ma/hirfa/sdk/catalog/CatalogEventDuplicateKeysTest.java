@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import ma.hirfa.sdk.core.internal.Json;
+import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.core.webhooks.DuplicateKeyException;
 import ma.hirfa.sdk.core.webhooks.WebhookSigner;
 import ma.hirfa.sdk.core.webhooks.WebhookVerifier;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import ma.hirfa.sdk.core.Page;
-import ma.hirfa.sdk.core.internal.Json;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.json.Json;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.junit.jupiter.api.Test;
 
 /**

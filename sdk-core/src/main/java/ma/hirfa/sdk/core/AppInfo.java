@@ -2,7 +2,7 @@ package ma.hirfa.sdk.core;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

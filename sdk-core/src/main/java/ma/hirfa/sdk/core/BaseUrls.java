@@ -3,8 +3,8 @@ package ma.hirfa.sdk.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import ma.hirfa.sdk.core.internal.Redactor;
 import ma.hirfa.sdk.core.internal.Validate;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /** Parsing and validation of {@link ClientOptions.Builder#baseUrl(String)}. */

@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.core;
 
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

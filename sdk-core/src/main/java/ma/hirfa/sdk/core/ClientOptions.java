@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import ma.hirfa.sdk.core.internal.Redactor;
-import ma.hirfa.sdk.core.internal.SdkInfo;
+import ma.hirfa.sdk.core.internal.http.SdkInfo;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

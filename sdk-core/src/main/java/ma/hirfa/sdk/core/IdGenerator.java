@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.core;
 
-import ma.hirfa.sdk.core.internal.Uuids;
+import ma.hirfa.sdk.core.internal.http.Uuids;
 
 /**
  * Mints the identifiers the SDK sends: idempotency keys for POST requests and the invocation id

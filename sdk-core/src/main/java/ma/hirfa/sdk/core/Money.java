@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

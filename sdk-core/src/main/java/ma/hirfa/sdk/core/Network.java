@@ -5,7 +5,7 @@ import java.util.Objects;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import ma.hirfa.sdk.core.internal.TlsProbe;
+import ma.hirfa.sdk.core.internal.http.TlsProbe;
 import org.jspecify.annotations.Nullable;
 
 /**

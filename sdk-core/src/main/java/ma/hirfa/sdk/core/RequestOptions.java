@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

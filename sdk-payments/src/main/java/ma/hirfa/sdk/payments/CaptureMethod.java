@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * Whether a successful authorization is captured at once or by {@link PaymentService#capture}.

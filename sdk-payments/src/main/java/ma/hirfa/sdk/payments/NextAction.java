@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

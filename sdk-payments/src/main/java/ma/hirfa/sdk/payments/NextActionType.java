@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * What the payer must do before the payment can complete. {@code UNKNOWN} stands for a value newer

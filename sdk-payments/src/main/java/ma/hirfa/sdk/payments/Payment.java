@@ -3,7 +3,7 @@ package ma.hirfa.sdk.payments;
 import java.time.Instant;
 import java.util.Map;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

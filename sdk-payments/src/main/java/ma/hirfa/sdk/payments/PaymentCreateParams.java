@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

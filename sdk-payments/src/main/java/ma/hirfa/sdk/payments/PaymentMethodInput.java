@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import ma.hirfa.sdk.payments.validation.MoroccanPhone;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /** How the buyer pays. {@code UNKNOWN} stands for a value newer than this SDK. */
 public enum PaymentMethodType implements WireEnum {

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * The state of a payment: {@code requires_action} → {@code processing} → {@code succeeded} | {@code

@@ -4,7 +4,7 @@ import java.util.Objects;
 import ma.hirfa.sdk.core.ClientBuilder;
 import ma.hirfa.sdk.core.ClientHealth;
 import ma.hirfa.sdk.core.ClientOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package ma.hirfa.sdk.payments;
 
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import java.util.List;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * The outcome of {@link Reconciliation#reconcile}: the lines that matched and every mismatch.

@@ -3,7 +3,7 @@ package ma.hirfa.sdk.payments;
 import java.util.concurrent.CompletableFuture;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
 
 /**
  * The operations of {@link RefundService}, each returning a {@link CompletableFuture} at once: from

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.LocalDate;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * One day's settlement in one currency. {@code net = gross − fees + refunds + payouts} (refunds and

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 
 /**
  * One money movement of a settlement: a captured payment (positive amount, with the marketplace

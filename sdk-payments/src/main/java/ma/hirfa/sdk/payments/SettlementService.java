@@ -12,12 +12,13 @@ import ma.hirfa.sdk.core.ConnectionException;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
 import ma.hirfa.sdk.core.ResponseDecodingException;
-import ma.hirfa.sdk.core.internal.ApiRequest;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
-import ma.hirfa.sdk.core.internal.NdjsonReader;
-import ma.hirfa.sdk.core.internal.Operation;
-import ma.hirfa.sdk.core.internal.Pagers;
-import ma.hirfa.sdk.core.internal.TypeRef;
+import ma.hirfa.sdk.core.internal.http.ApiRequest;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.NdjsonReader;
+import ma.hirfa.sdk.core.internal.http.Operation;
+import ma.hirfa.sdk.core.internal.http.Pagers;
+import ma.hirfa.sdk.core.internal.json.NdjsonLine;
+import ma.hirfa.sdk.core.internal.json.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -166,7 +167,7 @@ public final class SettlementService {
       if (done) {
         return false;
       }
-      NdjsonReader.Line line;
+      NdjsonLine line;
       try {
         line = reader.next();
       } catch (RuntimeException e) {

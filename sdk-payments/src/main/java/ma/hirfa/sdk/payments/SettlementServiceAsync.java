@@ -3,7 +3,7 @@ package ma.hirfa.sdk.payments;
 import java.util.concurrent.CompletableFuture;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.RequestOptions;
-import ma.hirfa.sdk.core.internal.ClientRuntime;
+import ma.hirfa.sdk.core.internal.http.ClientRuntime;
 
 /**
  * {@code get} and {@code list} of {@link SettlementService}, each returning a {@link

@@ -1,7 +1,7 @@
 package ma.hirfa.sdk.payments;
 
 import ma.hirfa.sdk.core.WireEnum;
-import ma.hirfa.sdk.core.internal.WireEnums;
+import ma.hirfa.sdk.core.internal.json.WireEnums;
 
 /**
  * Where one event's delivery to an endpoint stands: {@code pending} (being retried), {@code

@@ -2,7 +2,7 @@ package ma.hirfa.sdk.payments;
 
 import java.time.Instant;
 import java.util.List;
-import ma.hirfa.sdk.core.internal.Redactor;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**

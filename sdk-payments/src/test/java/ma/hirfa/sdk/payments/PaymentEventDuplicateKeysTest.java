@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import ma.hirfa.sdk.core.Money;
-import ma.hirfa.sdk.core.internal.Json;
+import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.core.webhooks.DuplicateKeyException;
 import ma.hirfa.sdk.core.webhooks.WebhookMessage;
 import ma.hirfa.sdk.core.webhooks.WebhookSigner;

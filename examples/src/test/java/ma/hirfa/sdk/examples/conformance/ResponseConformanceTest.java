@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import ma.hirfa.sdk.core.internal.Json;
+import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.examples.conformance.SchemaInstances.Variant;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

@@ -19,7 +19,7 @@ import ma.hirfa.sdk.catalog.Product;
 import ma.hirfa.sdk.catalog.Taxonomy;
 import ma.hirfa.sdk.core.Page;
 import ma.hirfa.sdk.core.Problem;
-import ma.hirfa.sdk.core.internal.Json;
+import ma.hirfa.sdk.core.internal.json.Json;
 import ma.hirfa.sdk.payments.Payment;
 import ma.hirfa.sdk.payments.Payout;
 import ma.hirfa.sdk.payments.Refund;

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.core.ValidationException;
+import ma.hirfa.sdk.core.internal.log.Redactor;
 import ma.hirfa.sdk.core.validation.Iban;
 import ma.hirfa.sdk.core.validation.Rib;
 import org.jspecify.annotations.Nullable;

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
-import ma.hirfa.sdk.core.internal.ModelStrings;
+import ma.hirfa.sdk.core.internal.json.ModelStrings;
 import ma.hirfa.sdk.core.webhooks.ProcessedEvents;
 import org.jspecify.annotations.Nullable;
 

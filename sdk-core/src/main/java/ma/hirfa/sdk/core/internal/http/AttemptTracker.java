@@ -40,6 +40,7 @@ final class AttemptTracker extends EventListener {
 
   private AttemptTracker(State state) {
     this.state = state;
+    state.attached = true;
   }
 
   @Override
@@ -48,8 +49,19 @@ final class AttemptTracker extends EventListener {
     state.mayHaveBeenSent = true;
   }
 
-  /** Per-attempt state, attached to the OkHttp request as a tag. */
+  /** Per-attempt state, handed to the attempt's listener through {@link #newCall}. */
   static final class State {
+    /** Whether a listener records into this state; if none does, nothing is known. */
+    volatile boolean attached;
+
     volatile boolean mayHaveBeenSent;
+
+    /**
+     * Whether the request may have reached the API: what the listener saw, or {@code true} when no
+     * listener was attached (a call created elsewhere), since "not sent" must be proven.
+     */
+    boolean mayHaveBeenSent() {
+      return !attached || mayHaveBeenSent;
+    }
   }
 }

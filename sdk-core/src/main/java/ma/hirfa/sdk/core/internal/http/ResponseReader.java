@@ -79,8 +79,8 @@ final class ResponseReader {
 
   /** A transport failure of {@code call}. */
   static Outcome failure(AttemptTracker.State state, IOException e, long startNanos) {
-    boolean wrote = state.mayHaveBeenSent;
-    return Outcome.failure(e, wrote, isDeadline(e), System.nanoTime() - startNanos);
+    return Outcome.failure(
+        e, state.mayHaveBeenSent(), isDeadline(e), System.nanoTime() - startNanos);
   }
 
   /** OkHttp's call timeout (our deadline) fails with a bare "timeout"; a read timeout does not. */

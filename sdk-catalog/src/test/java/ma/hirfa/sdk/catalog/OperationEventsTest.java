@@ -16,6 +16,7 @@ import ma.hirfa.sdk.core.CallEvent;
 import ma.hirfa.sdk.core.CallListener;
 import ma.hirfa.sdk.core.CallStart;
 import ma.hirfa.sdk.testkit.Sandbox;
+import ma.hirfa.sdk.testkit.server.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class OperationEventsTest {
 
   @Test
   void everyOperationIsCalledByItsContractIdAndTemplateAndNoEventCarriesAnId() {
-    Map<String, String> contract = ContractOperations.of("marketplace.yaml");
+    Map<String, String> contract = OpenApiContract.operations("marketplace.yaml");
     Recorder recorder = new Recorder();
     List<String> ids = new ArrayList<>();
     try (Sandbox sandbox = Sandbox.builder().catalogSize(20).start();

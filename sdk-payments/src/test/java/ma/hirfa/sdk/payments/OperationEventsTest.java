@@ -22,6 +22,7 @@ import ma.hirfa.sdk.core.CallListener;
 import ma.hirfa.sdk.core.CallStart;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.testkit.Sandbox;
+import ma.hirfa.sdk.testkit.server.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +63,7 @@ class OperationEventsTest {
 
   @Test
   void everyOperationIsCalledByItsContractIdAndTemplateAndNoEventCarriesAnId() {
-    Map<String, String> contract = ContractOperations.of("payments.yaml");
+    Map<String, String> contract = OpenApiContract.operations("payments.yaml");
     Recorder recorder = new Recorder();
     List<String> ids = new ArrayList<>();
     try (Sandbox sandbox =

@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,31 @@ public final class OpenApiContract {
   /** The documents, the one answering for paths no document defines last. */
   public List<Document> documents() {
     return documents;
+  }
+
+  /**
+   * The operations of {@code document} ({@code marketplace.yaml} or {@code payments.yaml}) as the
+   * parsed contract declares them, for tests that check an SDK against the contract rather than
+   * against its own constants: {@code operationId} to {@code "METHOD /path/{template}"}, sorted by
+   * operationId.
+   *
+   * @throws IllegalArgumentException if no document has that name
+   */
+  public static Map<String, String> operations(String document) {
+    for (Document d : shared().documents()) {
+      if (d.name().equals(document)) {
+        Map<String, String> out = new TreeMap<>();
+        d.api()
+            .getPaths()
+            .forEach(
+                (path, item) ->
+                    item.readOperationsMap()
+                        .forEach(
+                            (method, op) -> out.put(op.getOperationId(), method + " " + path)));
+        return out;
+      }
+    }
+    throw new IllegalArgumentException("no contract document named " + document);
   }
 
   private static Document load(String name) {

@@ -62,10 +62,7 @@ public final class Sandbox implements AutoCloseable {
             .disableRequestJournal()
             .maxLoggedResponseSize(1024)
             .gzipDisabled(true)
-            // HTTP/1.1 only: no h2c. A JDK HttpClient asks for the h2c upgrade on its first request
-            // (RFC 9113 deprecates that upgrade), and an upgraded connection that also carries a
-            // streamed export was misread as HTTP/2 frames about once in 300 runs under load
-            // (SandboxProtocolTest). The real API offers HTTP/2 through TLS, not through h2c.
+            // HTTP/1.1 only: a granted h2c upgrade broke JDK clients (docs/sandbox.md)
             .http2PlainDisabled(true)
             .extensions(w.router, w.streamer);
     if (b.requestLog != null) {
@@ -99,8 +96,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * The front door that can be shut to make the sandbox look dead (connections refused), when built
-   * with {@link Builder#gate(boolean)}.
+   * The front door that can be shut to make the sandbox look dead (connections refused).
    *
    * @throws IllegalStateException if the sandbox was built without a gate
    */

@@ -312,7 +312,8 @@ public final class BankScenario {
             + " -> "
             + (report.balanced() ? "reconciled to the centime" : report.mismatches()));
 
-    for (int i = 0; i < 200 && events.size() < 8; i++) {
+    // Deliveries are asynchronous: wait (up to 20 s) for the last event this tour causes.
+    for (int i = 0; i < 800 && !events.contains("payout.paid"); i++) {
       Thread.sleep(25);
     }
     out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());

@@ -39,7 +39,11 @@ class SharedStateExampleTest {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+    postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "off")
+            .setPGStartupWait(java.time.Duration.ofSeconds(60)) // not 10 s: a loaded CI machine
+            .start();
     db = postgres.getPostgresDatabase();
     try (InputStream schema =
         JdbcSchema.class.getClassLoader().getResourceAsStream(JdbcSchema.V1)) {

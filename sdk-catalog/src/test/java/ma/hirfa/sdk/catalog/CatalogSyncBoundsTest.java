@@ -104,7 +104,9 @@ class CatalogSyncBoundsTest {
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
     assertThat(report.stop()).isEqualTo(SyncReport.Stop.TIME_BUDGET);
-    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    // The budget is checked between pages: the run may finish the page in hand (20 sandbox writes,
+    // slow on a loaded machine), never run on as it would without a budget.
+    assertThat(took).isLessThan(Duration.ofSeconds(8));
     assertThat(report.upserts()).isPositive();
     assertThat(report.position().phase()).isEqualTo(SyncCheckpoint.Phase.FOLLOWING);
     assertThat(report.cursor()).isEqualTo(store.load().feedCursor());

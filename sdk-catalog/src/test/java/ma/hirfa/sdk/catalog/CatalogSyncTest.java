@@ -138,7 +138,8 @@ class CatalogSyncTest {
           }
         };
     try (Sandbox sandbox =
-            Sandbox.builder().catalogSize(100).rateLimit(4, Duration.ofSeconds(1)).start();
+            // 2 a second: 6 pages and more meet a 429 unless each request took over half a second.
+            Sandbox.builder().catalogSize(100).rateLimit(2, Duration.ofSeconds(1)).start();
         CatalogClient catalog =
             CatalogClient.builder()
                 .apiKey(sandbox.apiKey())

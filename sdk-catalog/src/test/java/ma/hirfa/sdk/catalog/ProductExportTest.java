@@ -138,7 +138,8 @@ class ProductExportTest {
             .isNotInstanceOf(CallTimeoutException.class)
             .hasMessageContaining("idle timeout");
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+      // The drip would last 200 s: well under that, with room for a loaded machine.
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     }
   }
 
@@ -164,7 +165,7 @@ class ProductExportTest {
         assertThatThrownBy(() -> readAll(export)).isInstanceOf(CallTimeoutException.class);
       }
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      assertThat(took).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(3));
+      assertThat(took).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(8)); // body: 500 s
     }
   }
 

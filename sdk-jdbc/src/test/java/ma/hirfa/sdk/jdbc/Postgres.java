@@ -29,6 +29,7 @@ final class Postgres {
       try {
         server =
             EmbeddedPostgres.builder()
+                .setPGStartupWait(java.time.Duration.ofSeconds(60)) // not 10 s: a loaded machine
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")

@@ -128,8 +128,8 @@ class PaymentEventsTest {
               PaymentEvent.PayoutPaid.class,
               PaymentEvent.PayoutFailed.class,
               PaymentEvent.SettlementAvailable.class);
-      for (int i = 0;
-          i < 200
+      for (int i = 0; // up to 20 s: deliveries are asynchronous
+          i < 800
               && !events.stream()
                   .map(Object::getClass)
                   .collect(Collectors.toSet())

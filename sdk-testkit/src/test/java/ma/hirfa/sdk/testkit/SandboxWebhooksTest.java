@@ -81,7 +81,7 @@ class SandboxWebhooksTest {
   /** The endpoint's newest delivery once it is no longer pending (the receiver answers first). */
   private JsonNode settledDelivery(String endpoint) throws InterruptedException {
     JsonNode d = null;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 800; i++) { // up to 20 s
       d = http.get("/v1/webhook_endpoints/" + endpoint + "/deliveries").json().path("data").get(0);
       if (d != null && !d.path("status").asText().equals("pending")) {
         return d;
@@ -92,7 +92,7 @@ class SandboxWebhooksTest {
   }
 
   private void awaitVerified(int count) throws InterruptedException {
-    for (int i = 0; i < 200 && verified.size() < count; i++) {
+    for (int i = 0; i < 800 && verified.size() < count; i++) { // up to 20 s
       Thread.sleep(25);
     }
   }

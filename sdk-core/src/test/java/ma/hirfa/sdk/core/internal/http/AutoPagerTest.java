@@ -107,7 +107,7 @@ class AutoPagerTest {
     assertThat(it.next().id()).isEqualTo("a");
     // The second page is requested while the caller still works on the first.
     for (int i = 0;
-        i < 100 && wm.findAll(getRequestedFor(urlEqualTo("/v1/items?limit=2&cursor=c2"))).isEmpty();
+        i < 500 && wm.findAll(getRequestedFor(urlEqualTo("/v1/items?limit=2&cursor=c2"))).isEmpty();
         i++) {
       Thread.sleep(20);
     }

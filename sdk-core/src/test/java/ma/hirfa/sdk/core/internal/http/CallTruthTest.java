@@ -282,13 +282,16 @@ class CallTruthTest {
   @Test
   void anAsyncCallQueuedBehindTheConcurrencyLimitStillEndsAtItsDeadline() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
-      server.otherwise(after(3_000, respond(200, "application/json", "{}")));
+      server.otherwise(after(6_000, respond(200, "application/json", "{}")));
       Fixture f =
           new Fixture(
               server.baseUrl(), b -> b.maxConcurrentRequests(1).clock(java.time.Clock.systemUTC()));
       RequestOptions oneSecond = RequestOptions.builder().timeout(Duration.ofSeconds(1)).build();
+      // The first call holds the only slot for 5 s: a queued call that waited for the slot would
+      // end after 5 s, one that keeps its own deadline ends after about 1 s.
+      RequestOptions fiveSeconds = RequestOptions.builder().timeout(Duration.ofSeconds(5)).build();
       CompletableFuture<ApiResponse> first =
-          f.runtime.executeAsync(TestRequests.get("v1", "slow").options(oneSecond).build());
+          f.runtime.executeAsync(TestRequests.get("v1", "slow").options(fiveSeconds).build());
       long t0 = System.nanoTime();
       CompletableFuture<ApiResponse> queued =
           f.runtime.executeAsync(TestRequests.get("v1", "slow").options(oneSecond).build());
@@ -298,7 +301,7 @@ class CallTruthTest {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
       assertThat(e.getCause()).isInstanceOf(CallTimeoutException.class);
-      assertThat(millis).isLessThan(2_000);
+      assertThat(millis).isLessThan(3_500);
       assertThat(
               catchThrowableOfType(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS)))
           .hasCauseInstanceOf(CallTimeoutException.class);

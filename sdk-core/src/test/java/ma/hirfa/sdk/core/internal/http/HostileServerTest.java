@@ -160,8 +160,8 @@ class HostileServerTest {
                 f.runtime.execute(
                     TestRequests.get(path.substring(1)).build(), TypeRef.of(Item.class)));
     assertThat(Duration.ofNanos(System.nanoTime() - start))
-        .as(path + " ends within its deadline")
-        .isLessThan(Duration.ofSeconds(4));
+        .as(path + " ends near its 2 s deadline (the drip lasts 100 s)")
+        .isLessThan(Duration.ofSeconds(10));
     assertThat(t).as(path).isInstanceOf(HirfaException.class);
     return t;
   }

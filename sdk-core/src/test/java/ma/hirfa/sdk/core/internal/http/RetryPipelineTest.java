@@ -281,21 +281,20 @@ class RetryPipelineTest {
 
   @Test
   void refusedConnectionSaysTheRequestWasNotSentAndIsRetried() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket s =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
-    Fixture f = new Fixture("http://127.0.0.1:" + closedPort);
+    // A port bound but never listening: refused, and held so that nothing else takes it.
+    try (java.net.Socket closed = new java.net.Socket()) {
+      closed.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      Fixture f = new Fixture("http://127.0.0.1:" + closed.getLocalPort());
 
-    assertThatThrownBy(() -> f.runtime.execute(createPayment()))
-        .isInstanceOfSatisfying(
-            ConnectionException.class,
-            e -> {
-              assertThat(e.mayHaveBeenSent()).isFalse();
-              assertThat(e.attempts()).isEqualTo(3);
-              assertThat(e.getMessage()).contains("was not sent");
-            });
+      assertThatThrownBy(() -> f.runtime.execute(createPayment()))
+          .isInstanceOfSatisfying(
+              ConnectionException.class,
+              e -> {
+                assertThat(e.mayHaveBeenSent()).isFalse();
+                assertThat(e.attempts()).isEqualTo(3);
+                assertThat(e.getMessage()).contains("was not sent");
+              });
+    }
   }
 
   @Test
@@ -422,11 +421,12 @@ class RetryPipelineTest {
 
   @Test
   void slowResponseHitsTheDeadlineAsATypedTimeout() {
-    wm.stubFor(get("/v1/slow").willReturn(okJson("{}").withFixedDelay(2_000)));
+    // The deadline leaves a cold client time to connect and write (so the request was sent).
+    wm.stubFor(get("/v1/slow").willReturn(okJson("{}").withFixedDelay(4_000)));
     Fixture f = new Fixture(wm.baseUrl(), b -> b.retryPolicy(RetryPolicy.none()));
     ApiRequest r =
         TestRequests.get("v1", "slow")
-            .options(RequestOptions.builder().timeout(Duration.ofMillis(300)).build())
+            .options(RequestOptions.builder().timeout(Duration.ofMillis(1_500)).build())
             .build();
 
     assertThatThrownBy(() -> f.runtime.execute(r))

@@ -312,8 +312,11 @@ public final class BankScenario {
             + " -> "
             + (report.balanced() ? "reconciled to the centime" : report.mismatches()));
 
-    // Deliveries are asynchronous: wait (up to 20 s) for the last event this tour causes.
-    for (int i = 0; i < 800 && !events.contains("payout.paid"); i++) {
+    // Deliveries are asynchronous, and retried ones come late: wait (up to 20 s) for each kind of
+    // event this tour causes.
+    List<String> caused =
+        List.of("payment.requires_action", "payment.succeeded", "refund.succeeded", "payout.paid");
+    for (int i = 0; i < 800 && !events.containsAll(caused); i++) {
       Thread.sleep(25);
     }
     out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());

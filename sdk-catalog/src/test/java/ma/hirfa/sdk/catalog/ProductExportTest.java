@@ -129,7 +129,8 @@ class ProductExportTest {
   void aDripThatNeverCompletesALineEndsAtTheIdleTimeout() throws Exception {
     try (HostileNdjsonServer server =
             new HostileNdjsonServer(
-                HostileNdjsonServer.drip("{\"id\":\"" + "a".repeat(500), Duration.ofMillis(20)));
+                HostileNdjsonServer.drip(
+                    "{\"id\":\"" + "a".repeat(10_000), Duration.ofMillis(20)));
         CatalogClient catalog = client(server, Duration.ofSeconds(1))) {
       long t0 = System.nanoTime();
       try (ProductExport export = catalog.products().export()) {

@@ -115,8 +115,9 @@ class JdbcCheckpointStoreTest {
     JdbcCheckpointStore a =
         JdbcCheckpointStore.builder(crashing)
             .instanceId("a")
-            .leaseDuration(Duration.ofSeconds(30))
+            .leaseDuration(Duration.ofSeconds(5))
             .build();
+    long lockedAt = System.nanoTime();
     Closeable run = a.lock();
     a.save(new SyncCheckpoint(SyncCheckpoint.Phase.FOLLOWING, "cur_crashed", null));
     crashing.cut(); // the host dies: its connections drop, nothing renews the lease
@@ -129,8 +130,22 @@ class JdbcCheckpointStoreTest {
               assertThat(e.reason()).isEqualTo(CheckpointLeaseException.Reason.HELD);
               assertThat(e.holder()).isEqualTo("a");
             });
-    expireLease(); // the lease's time passes (on the database's clock) with nobody renewing it
-    try (Closeable taken = b.lock()) {
+    // The lease runs out on the database's clock, nobody renewing it: b gets it within 30 s (5 s on
+    // a quiet machine), and never before 5 s after a took it.
+    Closeable taken = null;
+    for (long until = System.nanoTime() + 30_000_000_000L; taken == null; ) {
+      try {
+        taken = b.lock();
+      } catch (CheckpointLeaseException held) {
+        if (System.nanoTime() > until) {
+          throw held;
+        }
+        Thread.sleep(200);
+      }
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - lockedAt))
+        .isGreaterThan(Duration.ofMillis(4_900));
+    try (Closeable lease = taken) {
       assertThat(b.fencingToken()).isEqualTo(2);
       assertThat(b.load())
           .isEqualTo(new SyncCheckpoint(SyncCheckpoint.Phase.FOLLOWING, "cur_crashed", null));

@@ -3,7 +3,6 @@ package ma.hirfa.sdk.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -185,16 +184,16 @@ class ReliabilityTest {
     faultMatrix(PAYOUT, "payouts().create");
   }
 
+  /** Binds {@code socket} to a free loopback port without listening, and returns the port. */
+  static int bindOnly(Socket socket) throws IOException {
+    socket.bind(new InetSocketAddress("127.0.0.1", 0));
+    return socket.getLocalPort();
+  }
+
   /**
    * Runs every fault of the matrix against {@code write}, each with a fresh client and subject,
    * reports the verdicts and checks the invariant and the expected outcome of each fault.
    */
-  /** Binds {@code socket} to a free loopback port without listening, and returns the port. */
-  static int bindOnly(Socket socket) throws IOException {
-    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    return socket.getLocalPort();
-  }
-
   static List<Verdict> faultMatrix(Write write, String name) throws IOException {
     String path = write.path();
     String tag = path.substring(4, 7).toUpperCase(java.util.Locale.ROOT);
@@ -326,7 +325,7 @@ class ReliabilityTest {
     int verified = 0;
     try (Sandbox sandbox = Sandbox.builder().rateLimit(1_000_000, Duration.ofSeconds(1)).start()) {
       // A server in production is warm: a few calls first, so the load does not meet a cold JIT
-      // with 32 threads at once (on 2 cores their first calls can outlast the 3 s read
+      // with 32 threads at once (on 2 cores their first calls could outlast the matrix's read
       // timeout, and the breaker then, rightly, opens).
       try (PaymentsClient warmUp = client(sandbox, o -> {})) {
         for (int i = 0; i < 50; i++) {
@@ -348,7 +347,7 @@ class ReliabilityTest {
               Faults.Kind.STATUS);
       // The faults here are resets and statuses, none waits for a timeout: a read timeout long
       // enough for 32 threads on a loaded 2-core machine keeps a slow machine from opening the
-      // breaker (which it rightly does when the 3 s timeout fires for every call).
+      // breaker (which it rightly does when the read timeout fires for every call).
       try (PaymentsClient client =
           client(sandbox, o -> o.addListener(counter).readTimeout(Duration.ofSeconds(10)))) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

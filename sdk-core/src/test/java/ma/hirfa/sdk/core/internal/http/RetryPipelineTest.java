@@ -283,7 +283,7 @@ class RetryPipelineTest {
   void refusedConnectionSaysTheRequestWasNotSentAndIsRetried() throws Exception {
     // A port bound but never listening: refused, and held so that nothing else takes it.
     try (java.net.Socket closed = new java.net.Socket()) {
-      closed.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      closed.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
       Fixture f = new Fixture("http://127.0.0.1:" + closed.getLocalPort());
 
       assertThatThrownBy(() -> f.runtime.execute(createPayment()))

@@ -58,19 +58,23 @@ class CallTruthTest {
     }
   }
 
+  /** Creates a payment asynchronously against {@code server}; it must fail to connect. */
+  private static ConnectionException asyncConnectionFailure(ScriptedServer server) {
+    Fixture f = new Fixture(server.baseUrl());
+    ExecutionException e =
+        catchThrowableOfType(
+            ExecutionException.class,
+            () -> f.runtime.executeAsync(createPayment()).get(20, TimeUnit.SECONDS));
+    assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
+    return (ConnectionException) e.getCause();
+  }
+
   @Test
   void anAsyncCallResetAfterItsRequestWasWrittenIsReportedAsMayHaveBeenSent() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
       server.otherwise(reset());
-      Fixture f = new Fixture(server.baseUrl());
 
-      ExecutionException e =
-          catchThrowableOfType(
-              ExecutionException.class,
-              () -> f.runtime.executeAsync(createPayment()).get(20, TimeUnit.SECONDS));
-
-      assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
-      assertThat(((ConnectionException) e.getCause()).mayHaveBeenSent()).isTrue();
+      assertThat(asyncConnectionFailure(server).mayHaveBeenSent()).isTrue();
       assertThat(server.received()).isNotEmpty();
     }
   }
@@ -79,15 +83,8 @@ class CallTruthTest {
   void anAsyncCallWhoseConnectionsAreAllRefusedIsReportedAsNotSent() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
       server.die();
-      Fixture f = new Fixture(server.baseUrl());
 
-      ExecutionException e =
-          catchThrowableOfType(
-              ExecutionException.class,
-              () -> f.runtime.executeAsync(createPayment()).get(20, TimeUnit.SECONDS));
-
-      assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
-      assertThat(((ConnectionException) e.getCause()).mayHaveBeenSent()).isFalse();
+      assertThat(asyncConnectionFailure(server).mayHaveBeenSent()).isFalse();
       assertThat(server.received()).isEmpty();
     }
   }

@@ -26,6 +26,21 @@ class CircuitBreakerEvidenceTest {
     return TestRequests.post("v1", "payments").body(Map.of("amount_minor", 100)).build();
   }
 
+  /** Writes (20 at most) until the breaker refuses one; returns how many failed before that. */
+  private static int failuresBeforeTheBreakerOpens(Fixture f) {
+    int failed = 0;
+    for (int i = 0; i < 20; i++) {
+      try {
+        f.runtime.execute(write());
+      } catch (CircuitOpenException e) {
+        break;
+      } catch (HirfaException e) {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
   @Test
   void oneLostResponsePerCallNeverOpensTheBreakerNorDrainsTheBudget() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
@@ -61,17 +76,7 @@ class CircuitBreakerEvidenceTest {
     try (ScriptedServer server = new ScriptedServer()) {
       server.die();
       Fixture f = new Fixture(server.baseUrl());
-      int callsThatReachedTheNetwork = 0;
-      for (int i = 0; i < 20; i++) {
-        try {
-          f.runtime.execute(write());
-        } catch (CircuitOpenException e) {
-          break;
-        } catch (HirfaException e) {
-          callsThatReachedTheNetwork++;
-        }
-      }
-      assertThat(callsThatReachedTheNetwork).isEqualTo(5);
+      assertThat(failuresBeforeTheBreakerOpens(f)).isEqualTo(5);
       assertThat(f.runtime.circuitState()).isEqualTo("OPEN");
       // Five calls of three attempts each, with the default back-off between them.
       assertThat(f.sleeper.sleeps()).hasSize(10);
@@ -85,17 +90,7 @@ class CircuitBreakerEvidenceTest {
     try (ScriptedServer server = new ScriptedServer()) {
       server.otherwise(respond(503, "application/json", "{}"));
       Fixture f = new Fixture(server.baseUrl());
-      int failed = 0;
-      for (int i = 0; i < 20; i++) {
-        try {
-          f.runtime.execute(write());
-        } catch (CircuitOpenException e) {
-          break;
-        } catch (HirfaException e) {
-          failed++;
-        }
-      }
-      assertThat(failed).isEqualTo(5);
+      assertThat(failuresBeforeTheBreakerOpens(f)).isEqualTo(5);
       assertThat(server.received()).hasSize(15);
       assertThat(f.runtime.retryTokens()).isEqualTo(10);
     }

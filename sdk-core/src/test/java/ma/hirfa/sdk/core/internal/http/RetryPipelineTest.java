@@ -6,9 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -334,7 +339,7 @@ class RetryPipelineTest {
   @Test
   void aStaleIfMatchIsAVersionConflictCarryingTheCurrentEtagAndIsNotRetried() {
     wm.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.put("/v1/products/prd_1")
+        put("/v1/products/prd_1")
             .willReturn(
                 aResponse()
                     .withStatus(412)
@@ -355,26 +360,20 @@ class RetryPipelineTest {
             e -> assertThat(e.currentEtag()).isEqualTo("\"prd_1.3\""));
     wm.verify(
         1,
-        com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
-                urlEqualTo("/v1/products/prd_1"))
+        putRequestedFor(urlEqualTo("/v1/products/prd_1"))
             .withHeader("If-Match", equalTo("\"prd_1.2\"")));
   }
 
   @Test
   void aPatchIsSentAsAJsonMergePatch() {
-    wm.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.patch(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                    "/v1/artisans/art_1"))
-            .willReturn(okJson("{}")));
+    wm.stubFor(patch(urlPathEqualTo("/v1/artisans/art_1")).willReturn(okJson("{}")));
     Fixture f = new Fixture(wm.baseUrl());
 
     f.runtime.execute(
         TestRequests.patch("v1", "artisans", "art_1").body(Map.of("city", "Fès")).build());
 
     wm.verify(
-        com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
-                urlEqualTo("/v1/artisans/art_1"))
+        patchRequestedFor(urlEqualTo("/v1/artisans/art_1"))
             .withHeader("Content-Type", matching("application/merge-patch\\+json.*")));
   }
 

@@ -40,15 +40,18 @@ class LazyBreakerTest {
     return LongStream.range(0, 40);
   }
 
+  private static ClientOptions options(CircuitBreakerPolicy policy) {
+    return ClientOptions.builder()
+        .apiKey("sk_test_LazyBreaker000000")
+        .baseUrl("http://127.0.0.1:9/")
+        .circuitBreakerPolicy(policy)
+        .build();
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void aBreakerCreatedAtTheFirstFailureDecidesAsOneCreatedWithTheClient(long seed) {
-    ClientOptions options =
-        ClientOptions.builder()
-            .apiKey("sk_test_LazyBreaker000000")
-            .baseUrl("http://127.0.0.1:9/")
-            .circuitBreakerPolicy(POLICY)
-            .build();
+    ClientOptions options = options(POLICY);
     Resilience lazy = new Resilience("payments", options);
     CircuitBreaker eager = Resilience.breaker("payments", POLICY, options);
     Random random = new Random(seed);
@@ -87,12 +90,7 @@ class LazyBreakerTest {
             .openDuration(Duration.ofSeconds(30))
             .halfOpenCalls(2)
             .build();
-    ClientOptions options =
-        ClientOptions.builder()
-            .apiKey("sk_test_LazyBreaker000000")
-            .baseUrl("http://127.0.0.1:9/")
-            .circuitBreakerPolicy(wide)
-            .build();
+    ClientOptions options = options(wide);
     Resilience lazy = new Resilience("payments", options);
     Random random = new Random(seed);
     int threads = 2 + random.nextInt(6);
@@ -139,12 +137,7 @@ class LazyBreakerTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void quickSuccessesCreateNoBreaker(long seed) {
-    ClientOptions options =
-        ClientOptions.builder()
-            .apiKey("sk_test_LazyBreaker000000")
-            .baseUrl("http://127.0.0.1:9/")
-            .circuitBreakerPolicy(POLICY)
-            .build();
+    ClientOptions options = options(POLICY);
     Resilience r = new Resilience("payments", options);
     int calls = 1 + new Random(seed).nextInt(50);
     for (int i = 0; i < calls; i++) {

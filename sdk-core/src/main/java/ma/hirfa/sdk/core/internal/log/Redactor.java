@@ -107,7 +107,7 @@ public final class Redactor {
    */
   public static String untrustedId(String id) {
     if (id.length() <= ID_LIMIT && isPlainId(id)) {
-      return id; // what redact() would return unchanged, without its eight regex passes
+      return id; // what redact() would return unchanged, with one regex pass instead of eight
     }
     StringBuilder sb = new StringBuilder(Math.min(id.length(), ID_LIMIT));
     for (int i = 0; i < id.length() && sb.length() < ID_LIMIT; i++) {
@@ -121,9 +121,9 @@ public final class Redactor {
 
   /**
    * Whether {@link #redact} would return {@code id} unchanged, decided in one pass over its
-   * characters (every call reads a request id): only letters, digits, {@code _}, {@code -} and
-   * {@code .}, so no bearer token, JSON or form pair can be in it; no key prefix; and no run of
-   * nine digits even with separators between them. Conservative: when in doubt, false.
+   * characters and one key search (every call reads a request id): only letters, digits, {@code _},
+   * {@code -} and {@code .}, so no bearer token, JSON or form pair can be in it; no key prefix; and
+   * no run of nine digits even with separators between them. Conservative: when in doubt, false.
    */
   static boolean isPlainId(String id) {
     int digits = 0;
@@ -141,7 +141,7 @@ public final class Redactor {
         return false;
       }
     }
-    return !id.contains("_test_") && !id.contains("_live_") && !id.contains("wh");
+    return !KEYS.matcher(id).find(); // the same key patterns as redact(), not a copy of them
   }
 
   /** Quotes a caller's refused input in a validation message: redacted, cut, in quotes. */

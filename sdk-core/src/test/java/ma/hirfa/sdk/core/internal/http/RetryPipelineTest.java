@@ -116,6 +116,30 @@ class RetryPipelineTest {
   }
 
   @Test
+  void aPerCallKeyReplacesTheClientsKeyForThatCallOnlyAndKeepsTheOtherHeaders() {
+    wm.stubFor(get("/v1/payments/pay_1").willReturn(okJson(PAYMENT)));
+    Fixture f = new Fixture(wm.baseUrl());
+    String other = "sk_test_OtherAccountKey0123456789";
+
+    f.runtime.execute(
+        TestRequests.get("v1", "payments", "pay_1")
+            .options(RequestOptions.builder().apiKey(other).build())
+            .build());
+    f.runtime.execute(TestRequests.get("v1", "payments", "pay_1").build());
+
+    List<LoggedRequest> sent = wm.findAll(getRequestedFor(urlEqualTo("/v1/payments/pay_1")));
+    assertThat(sent)
+        .extracting(r -> r.getHeader("Authorization"))
+        .containsExactly("Bearer " + other, "Bearer " + Fixture.API_KEY);
+    for (String constant : List.of("Hirfa-Version", "User-Agent", "Accept")) {
+      assertThat(sent.get(0).getHeader(constant))
+          .as(constant)
+          .isNotBlank()
+          .isEqualTo(sent.get(1).getHeader(constant));
+    }
+  }
+
+  @Test
   void callerSuppliedIdempotencyKeyIsSentOnEveryAttempt() {
     firstThen("/v1/payments", aResponse().withStatus(500), okJson(PAYMENT));
     Fixture f = new Fixture(wm.baseUrl());

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.core.internal.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import ma.hirfa.sdk.core.AttemptEvent;
 import ma.hirfa.sdk.core.AttemptStart;
 import ma.hirfa.sdk.core.CallEvent;
@@ -58,13 +59,7 @@ final class CallEvents {
             serverAddress,
             idempotencyKey,
             maxAttempts);
-    for (CallListener l : listeners) {
-      try {
-        l.callStarted(start);
-      } catch (RuntimeException ex) {
-        CallLog.LOG.warn("CallListener {} failed in callStarted", l.getClass().getName(), ex);
-      }
-    }
+    tell("callStarted", l -> l.callStarted(start));
   }
 
   /**
@@ -75,13 +70,7 @@ final class CallEvents {
       return;
     }
     AttemptStart start = new AttemptStart(invocationId, operation, attempt);
-    for (CallListener l : listeners) {
-      try {
-        l.attemptStarted(start, sink);
-      } catch (RuntimeException ex) {
-        CallLog.LOG.warn("CallListener {} failed in attemptStarted", l.getClass().getName(), ex);
-      }
-    }
+    tell("attemptStarted", l -> l.attemptStarted(start, sink));
   }
 
   CallLog.Scope mdc(int attempt) {
@@ -120,13 +109,7 @@ final class CallEvents {
             retryIn,
             stopReason);
     CallLog.attempt(e, maxAttempts, decision);
-    for (CallListener l : listeners) {
-      try {
-        l.attemptFinished(e);
-      } catch (RuntimeException ex) {
-        CallLog.LOG.warn("CallListener {} failed in attemptFinished", l.getClass().getName(), ex);
-      }
-    }
+    tell("attemptFinished", l -> l.attemptFinished(e));
   }
 
   /** The call ended after {@code attempts} attempts, with {@code error} or successfully. */
@@ -154,11 +137,16 @@ final class CallEvents {
             status,
             Duration.ofNanos(System.nanoTime() - startNanos),
             failure);
+    tell("callFinished", l -> l.callFinished(e));
+  }
+
+  /** Hands an event to each listener; one that throws is logged and does not stop the others. */
+  private void tell(String event, Consumer<CallListener> delivery) {
     for (CallListener l : listeners) {
       try {
-        l.callFinished(e);
+        delivery.accept(l);
       } catch (RuntimeException ex) {
-        CallLog.LOG.warn("CallListener {} failed in callFinished", l.getClass().getName(), ex);
+        CallLog.LOG.warn("CallListener {} failed in {}", l.getClass().getName(), event, ex);
       }
     }
   }

@@ -81,4 +81,62 @@ class CallListenerTest {
     // slf4j-simple (the test binding) has a no-op MDC, so MDC contents are not asserted here.
     assertThat(mdcDuringCall).hasSize(2);
   }
+
+  @Test
+  void aListenerThrowingAtEveryEventBreaksNeitherTheCallNorTheListenersAfterIt() {
+    wm.stubFor(post("/v1/payments").willReturn(okJson("{}")));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CallListener throwing =
+        new CallListener() {
+          @Override
+          public void callStarted(ma.hirfa.sdk.core.CallStart s) {
+            throw new IllegalStateException("callStarted");
+          }
+
+          @Override
+          public void attemptStarted(
+              ma.hirfa.sdk.core.AttemptStart s, java.util.function.BiConsumer<String, String> h) {
+            throw new IllegalStateException("attemptStarted");
+          }
+
+          @Override
+          public void attemptFinished(AttemptEvent e) {
+            throw new IllegalStateException("attemptFinished");
+          }
+
+          @Override
+          public void callFinished(CallEvent e) {
+            throw new IllegalStateException("callFinished");
+          }
+        };
+    CallListener recording =
+        new CallListener() {
+          @Override
+          public void callStarted(ma.hirfa.sdk.core.CallStart s) {
+            seen.add("callStarted");
+          }
+
+          @Override
+          public void attemptStarted(
+              ma.hirfa.sdk.core.AttemptStart s, java.util.function.BiConsumer<String, String> h) {
+            seen.add("attemptStarted");
+          }
+
+          @Override
+          public void attemptFinished(AttemptEvent e) {
+            seen.add("attemptFinished");
+          }
+
+          @Override
+          public void callFinished(CallEvent e) {
+            seen.add("callFinished");
+          }
+        };
+    Fixture f = new Fixture(wm.baseUrl(), b -> b.addListener(throwing).addListener(recording));
+
+    f.runtime.execute(TestRequests.post("v1", "payments").body(Map.of("a", 1)).build());
+
+    assertThat(seen)
+        .containsExactly("callStarted", "attemptStarted", "attemptFinished", "callFinished");
+  }
 }

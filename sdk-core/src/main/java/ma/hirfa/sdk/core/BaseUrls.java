@@ -27,7 +27,7 @@ final class BaseUrls {
       throw new ValidationException(
           "baseUrl", "must be an absolute https URL but was " + Redactor.quote(value));
     }
-    if (scheme.equals("http") && !isLoopback(host)) {
+    if (scheme.equals("http") && !Validate.isLoopback(host)) {
       throw new ValidationException(
           "baseUrl",
           "must use https; plain http is only allowed on loopback (localhost, 127.0.0.1, [::1])"
@@ -57,9 +57,5 @@ final class BaseUrls {
     } catch (URISyntaxException e) {
       throw new ValidationException("baseUrl", "is not a valid URL: " + e.getReason());
     }
-  }
-
-  static boolean isLoopback(String host) {
-    return Validate.isLoopback(host);
   }
 }

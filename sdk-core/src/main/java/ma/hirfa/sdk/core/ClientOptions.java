@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
+import ma.hirfa.sdk.core.internal.Validate;
 import ma.hirfa.sdk.core.internal.http.SdkInfo;
 import ma.hirfa.sdk.core.internal.log.Redactor;
 import org.jspecify.annotations.Nullable;
@@ -399,7 +400,7 @@ public final class ClientOptions {
     public ClientOptions build() {
       String key = ApiKeys.validate("apiKey", apiKey);
       timeouts.checkWhole();
-      if (key.startsWith("sk_live_") && BaseUrls.isLoopback(baseUrl.getHost())) {
+      if (key.startsWith("sk_live_") && Validate.isLoopback(baseUrl.getHost())) {
         throw new ValidationException(
             "apiKey", "a live key must not be sent to a loopback sandbox; use an sk_test_ key");
       }

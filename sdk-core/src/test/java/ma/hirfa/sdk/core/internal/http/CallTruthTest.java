@@ -70,6 +70,20 @@ class CallTruthTest {
   }
 
   @Test
+  void anAsyncCommitFollowedByRefusedConnectionsIsStillReportedAsMayHaveBeenSent()
+      throws Exception {
+    try (ScriptedServer server = new ScriptedServer()) {
+      server.then(server.resetThenDie());
+
+      ConnectionException e = asyncConnectionFailure(server);
+
+      assertThat(e.attempts()).isEqualTo(3);
+      assertThat(e.mayHaveBeenSent()).isTrue();
+      assertThat(server.received()).hasSize(1);
+    }
+  }
+
+  @Test
   void anAsyncCallResetAfterItsRequestWasWrittenIsReportedAsMayHaveBeenSent() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
       server.otherwise(reset());

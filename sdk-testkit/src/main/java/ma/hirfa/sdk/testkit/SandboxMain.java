@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import ma.hirfa.sdk.testkit.server.Exchange;
 import org.jspecify.annotations.Nullable;
@@ -74,9 +75,10 @@ public final class SandboxMain {
 
   /** Starts the sandbox, registers the webhook endpoint if asked, prints the ready line. */
   static Sandbox start(Options o, PrintStream out) {
-    // The ready line comes first: the log starts after it (the webhook's registration is not in
-    // it).
+    // The ready line comes first: the log starts after it. The webhook's registration is not in
+    // it, even though its line is handed over after its answer is sent, so possibly after ready.
     AtomicBoolean ready = new AtomicBoolean();
+    AtomicReference<@Nullable String> registration = new AtomicReference<>();
     Sandbox sandbox;
     try {
       Sandbox.Builder b = Sandbox.builder().port(o.port()).seed(o.seed()).catalogSize(o.products());
@@ -86,7 +88,7 @@ public final class SandboxMain {
       sandbox =
           b.requestLog(
                   line -> {
-                    if (ready.get()) {
+                    if (ready.get() && !isRequest(line, registration.get())) {
                       out.println(line);
                     }
                   })
@@ -99,7 +101,7 @@ public final class SandboxMain {
     String secret = o.webhookSecret();
     if (url != null && secret != null) {
       try {
-        webhook = " webhook=" + registerWebhook(sandbox, url, secret);
+        webhook = " webhook=" + registerWebhook(sandbox, url, secret, registration);
       } catch (RuntimeException e) {
         sandbox.close();
         throw new StartFailure("could not register the webhook endpoint: " + e.getMessage(), e);
@@ -128,8 +130,19 @@ public final class SandboxMain {
     return "could not start: " + e;
   }
 
-  /** Over the sandbox's own API, as any client would; returns the endpoint's id. */
-  private static String registerWebhook(Sandbox sandbox, String url, String secret) {
+  /** Whether a request log line is that of the request the sandbox answered with this id. */
+  private static boolean isRequest(String line, @Nullable String requestId) {
+    // method path status request-id millis "ms": none of the fields has a space.
+    String[] fields = line.split(" ", 5);
+    return requestId != null && fields.length == 5 && fields[3].equals(requestId);
+  }
+
+  /**
+   * Over the sandbox's own API, as any client would; returns the endpoint's id and puts the
+   * answer's request id in {@code requestId}.
+   */
+  private static String registerWebhook(
+      Sandbox sandbox, String url, String secret, AtomicReference<@Nullable String> requestId) {
     String body = Exchange.JSON.createObjectNode().put("url", url).put("secret", secret).toString();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "v1/webhook_endpoints"))
@@ -149,6 +162,7 @@ public final class SandboxMain {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+    response.headers().firstValue("Request-Id").ifPresent(requestId::set);
     try {
       var json = Exchange.JSON.readTree(response.body());
       if (response.statusCode() != 201) {

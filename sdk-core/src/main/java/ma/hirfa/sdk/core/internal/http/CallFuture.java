@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The future of an asynchronous call. Cancelling it cancels the attempt on the wire (OkHttp closes
- * the stream or connection) and stops any retry that was scheduled.
+ * the stream or connection) and stops any retry that was scheduled. The call's end is told (to the
+ * listeners, the breaker) before the future reads as cancelled, so that whoever waits on it finds
+ * the end already told.
  */
 final class CallFuture<T> extends CompletableFuture<T> {
   private final Runnable onCancel;
@@ -15,10 +17,11 @@ final class CallFuture<T> extends CompletableFuture<T> {
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean cancelled = super.cancel(mayInterruptIfRunning);
-    if (cancelled) {
-      onCancel.run();
+    if (isDone()) {
+      return false;
     }
-    return cancelled;
+    // Does nothing if the call ended meanwhile; then the future is completed, and is not cancelled.
+    onCancel.run();
+    return super.cancel(mayInterruptIfRunning);
   }
 }

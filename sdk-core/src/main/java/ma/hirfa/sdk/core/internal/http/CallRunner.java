@@ -89,6 +89,8 @@ final class CallRunner<T> {
     Call call;
     try {
       call = state.startAttempt();
+    } catch (CallState.AlreadyEnded e) {
+      return; // the thread that ended the call completes its future
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return;

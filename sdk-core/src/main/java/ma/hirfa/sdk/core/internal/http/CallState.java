@@ -72,8 +72,17 @@ final class CallState<T> {
     this.cancelDeadline = cancel;
   }
 
-  /** Checks the client, the deadline and the breaker, then creates the next attempt's call. */
+  /**
+   * Checks the client, the deadline and the breaker, then creates the next attempt's call.
+   *
+   * @throws AlreadyEnded if a cancellation or the deadline timer ended the call on another thread
+   *     after the retry loop last looked: that thread completes the call's future, and no attempt
+   *     may start after it
+   */
   synchronized Call startAttempt() {
+    if (finished) {
+      throw new AlreadyEnded();
+    }
     int next = history.attempt + 1;
     if (rt.isClosed()) {
       if (next == 1) {
@@ -177,6 +186,11 @@ final class CallState<T> {
     if (finished) {
       return null;
     }
+    if (current != null) {
+      // The attempt cut short has no outcome of its own; what its listener saw counts for the
+      // call: a request already on the wire may have been processed.
+      history.mayHaveBeenSent |= currentTracker.mayHaveBeenSent();
+    }
     HirfaException error =
         finish(
             timeout(
@@ -248,6 +262,15 @@ final class CallState<T> {
     stopDeadlineTimer();
     rt.lastCall(error);
     events.call(history.attempt, history.lastStatus, error);
+  }
+
+  /** The call ended on another thread before its next attempt could start; not an error. */
+  static final class AlreadyEnded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyEnded() {
+      super("the call already ended", null, false, false);
+    }
   }
 
   @GuardedBy("this")

@@ -313,9 +313,42 @@ class CallTruthTest {
 
       assertThat(e.getCause()).isInstanceOf(CallTimeoutException.class);
       assertThat(millis).isLessThan(3_500);
-      assertThat(
-              catchThrowableOfType(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS)))
-          .hasCauseInstanceOf(CallTimeoutException.class);
+      // The queued call never reached the wire; the first one's request was received.
+      assertThat(((HirfaException) e.getCause()).mayHaveBeenSent()).isFalse();
+      ExecutionException firstFailed =
+          catchThrowableOfType(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));
+      assertThat(firstFailed).hasCauseInstanceOf(CallTimeoutException.class);
+      assertThat(server.received()).hasSize(1);
+      assertThat(((HirfaException) firstFailed.getCause()).mayHaveBeenSent()).isTrue();
+    }
+  }
+
+  @Test
+  void anAsyncDeadlinePassingWhileTheRequestIsInFlightSaysItMayHaveBeenSent() throws Exception {
+    try (ScriptedServer server = new ScriptedServer()) {
+      // The request is received (and, for all the client knows, processed); no answer in time.
+      server.otherwise(after(6_000, respond(201, "application/json", "{\"id\":\"pay_1\"}")));
+      Fixture f = new Fixture(server.baseUrl(), b -> b.clock(java.time.Clock.systemUTC()));
+      RequestOptions oneSecond = RequestOptions.builder().timeout(Duration.ofSeconds(1)).build();
+      ApiRequest create =
+          TestRequests.post("v1", "payments")
+              .body(Map.of("amount_minor", 15000))
+              .options(oneSecond)
+              .build();
+
+      ExecutionException e =
+          catchThrowableOfType(
+              ExecutionException.class,
+              () -> f.runtime.executeAsync(create).get(10, TimeUnit.SECONDS));
+
+      assertThat(server.received()).hasSize(1);
+      assertThat(e.getCause())
+          .isInstanceOf(CallTimeoutException.class)
+          .hasMessageContaining("may have been sent")
+          .hasMessageNotContaining("was not sent");
+      HirfaException timeout = (HirfaException) e.getCause();
+      assertThat(timeout.mayHaveBeenSent()).isTrue();
+      assertThat(timeout.diagnostics().mayHaveBeenSent()).isTrue();
     }
   }
 

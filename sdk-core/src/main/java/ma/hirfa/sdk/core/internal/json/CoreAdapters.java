@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -185,7 +186,9 @@ final class CoreAdapters implements JsonAdapter.Factory {
         return;
       }
       writer.beginObject();
-      for (Map.Entry<String, String> e : value.asMap().entrySet()) {
+      // In the order of the tags, whatever the order they were given in (see
+      // SortedMapAdapterFactory).
+      for (Map.Entry<String, String> e : new TreeMap<>(value.asMap()).entrySet()) {
         writer.name(e.getKey()).value(e.getValue());
       }
       writer.endObject();

@@ -23,7 +23,11 @@ public final class Json {
 
   public Json() {
     this.moshi =
-        new Moshi.Builder().add(new CoreAdapters()).add(new RecordAdapterFactory()).build();
+        new Moshi.Builder()
+            .add(new SortedMapAdapterFactory())
+            .add(new CoreAdapters())
+            .add(new RecordAdapterFactory())
+            .build();
   }
 
   /**

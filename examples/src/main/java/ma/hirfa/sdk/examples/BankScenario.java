@@ -313,10 +313,13 @@ public final class BankScenario {
             + (report.balanced() ? "reconciled to the centime" : report.mismatches()));
 
     // Deliveries are asynchronous, and retried ones come late: wait (up to 20 s) for each kind of
-    // event this tour causes.
+    // event this tour causes, and for the shipment of each order paid by card.
     List<String> caused =
         List.of("payment.requires_action", "payment.succeeded", "refund.succeeded", "payout.paid");
-    for (int i = 0; i < 800 && !events.containsAll(caused); i++) {
+    List<String> paidByCard = List.of("ORD-1001", "ORD-1004", "ORD-1005");
+    for (int i = 0;
+        i < 800 && !(events.containsAll(caused) && shipped.containsAll(paidByCard));
+        i++) {
       Thread.sleep(25);
     }
     out.println("  Webhooks verified: " + events.stream().distinct().sorted().toList());

@@ -287,6 +287,8 @@ class ConnectClusterTest {
                     .openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(10_000); // a receiver that never answers fails the test, not hangs it
         c.setRequestProperty("webhook-id", "msg_forged");
         c.setRequestProperty(
             "webhook-timestamp", String.valueOf(System.currentTimeMillis() / 1000));

@@ -3,6 +3,7 @@ package ma.hirfa.sdk.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import ma.hirfa.sdk.catalog.ProductDeleteParams;
 import ma.hirfa.sdk.catalog.SyncCheckpoint;
 import ma.hirfa.sdk.catalog.SyncReport;
 import ma.hirfa.sdk.testkit.Sandbox;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ class JdbcCheckpointStoreTest {
   private static Sandbox sandbox;
   private static CatalogClient catalog;
   private HikariDataSource db;
+  private @Nullable HikariDataSource crashedHostPool;
 
   @BeforeAll
   static void startSandbox() {
@@ -51,6 +54,9 @@ class JdbcCheckpointStoreTest {
 
   @AfterEach
   void closeDatabase() {
+    if (crashedHostPool != null) {
+      crashedHostPool.close();
+    }
     db.close();
   }
 
@@ -111,7 +117,13 @@ class JdbcCheckpointStoreTest {
 
   @Test
   void theLeaseOfACrashedHolderIsTakenOverOnceItExpiresFromItsLastCheckpoint() throws Exception {
-    CuttableDataSource crashing = new CuttableDataSource(db);
+    // The crashing host has its own pool: the cut must not leave dead connections in b's pool.
+    HikariConfig own = new HikariConfig();
+    own.setJdbcUrl(db.getJdbcUrl());
+    own.setUsername("postgres");
+    own.setMaximumPoolSize(2);
+    crashedHostPool = new HikariDataSource(own);
+    CuttableDataSource crashing = new CuttableDataSource(crashedHostPool);
     JdbcCheckpointStore a =
         JdbcCheckpointStore.builder(crashing)
             .instanceId("a")

@@ -198,10 +198,10 @@ class HirfaTracingTest {
 
   @Test
   void aCancelledAsyncCallClosesItsSpans() throws Exception {
-    sandbox.faults().delay("GET", "/v1/payments/", Duration.ofSeconds(2), 1);
+    sandbox.faults().delay("GET", "/v1/payments/", Duration.ofSeconds(10), 1);
     try (ClientRuntime rt = runtime()) {
       var future = rt.executeAsync(GET_PAYMENT.request(paymentId).build());
-      Thread.sleep(200);
+      sandbox.takeRequest(); // the attempt is on the wire, its answer 10 s away
       future.cancel(true);
     }
 

@@ -248,7 +248,14 @@ class SandboxMainTest {
                 System.getProperty("java.class.path"),
                 SandboxMain.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(dir.resolve("err").toFile());
+    ProcessBuilder program = new ProcessBuilder(command).redirectError(dir.resolve("err").toFile());
+    // A CI that sets these makes the JVM print "Picked up ..." on standard error, which the tests
+    // read as the program's own output.
+    program
+        .environment()
+        .keySet()
+        .removeAll(List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"));
+    return program;
   }
 
   private List<String> awaitLines(int count) throws InterruptedException {

@@ -141,7 +141,9 @@ class HostileServerTest {
         "http://127.0.0.1:" + server.getLocalPort(),
         b ->
             b.maxResponseBytes(1 << 20)
-                .readTimeout(Duration.ofSeconds(1))
+                // Beyond the deadline: only the deadline can end the drip, even if its thread
+                // stalls for a second on a loaded machine.
+                .readTimeout(Duration.ofSeconds(5))
                 .connectTimeout(Duration.ofSeconds(1))
                 .callTimeout(Duration.ofSeconds(2))
                 .retryPolicy(

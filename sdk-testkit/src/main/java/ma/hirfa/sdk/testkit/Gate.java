@@ -33,7 +33,8 @@ public final class Gate implements AutoCloseable {
   private final int port;
   private final int target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private @Nullable ServerSocket listening;
+  private volatile @Nullable ServerSocket listening;
+  private @Nullable Thread acceptor;
   private boolean closed;
 
   /**
@@ -47,7 +48,7 @@ public final class Gate implements AutoCloseable {
 
   Gate(int port, int target) {
     this.target = target;
-    ServerSocket s = port != 0 ? bind(port) : bindAnyStablePort();
+    ServerSocket s = port != 0 ? bind(port, false) : bindAnyStablePort();
     this.port = s.getLocalPort();
     accept(s);
   }
@@ -57,7 +58,7 @@ public final class Gate implements AutoCloseable {
     IllegalStateException last = null;
     for (int i = 0; i < 100; i++) {
       try {
-        return bind(FIRST_PORT + random.nextInt(PORTS));
+        return bind(FIRST_PORT + random.nextInt(PORTS), false);
       } catch (IllegalStateException taken) {
         last = taken;
       }
@@ -76,6 +77,7 @@ public final class Gate implements AutoCloseable {
     listening = null;
     if (s != null) {
       closeQuietly(s);
+      awaitAcceptorEnd();
     }
     for (Socket socket : sockets) {
       reset(socket);
@@ -86,12 +88,12 @@ public final class Gate implements AutoCloseable {
   /** Listens again on the same port. */
   public synchronized void open() {
     if (listening == null && !closed) {
-      accept(bind(port));
+      accept(bind(port, true));
     }
   }
 
   /** Whether the gate listens now. */
-  public synchronized boolean isOpen() {
+  public boolean isOpen() {
     return listening != null;
   }
 
@@ -101,15 +103,21 @@ public final class Gate implements AutoCloseable {
     shut();
   }
 
-  private static ServerSocket bind(int port) {
+  /**
+   * Listens on {@code port}. The first bind is exclusive: without SO_REUSEPORT it fails if anyone
+   * (another gate, in this JVM or another) listens there, so two gates never share a port and split
+   * its connections. A reopen sets SO_REUSEPORT (where the system has it) to get in beside the
+   * port's own recent connections, which linger in TIME_WAIT; it still fails, as it should, if
+   * someone else took the port while the gate was shut, since that one did not set it.
+   */
+  private static ServerSocket bind(int port, boolean reopen) {
     IOException last = null;
-    // The port's recent connections linger in TIME_WAIT; SO_REUSEPORT (where the system has it)
-    // lets a new listener in beside them, and a few short retries cover the rest.
+    // A few short retries cover connections still closing.
     for (int i = 0; i < 50; i++) {
       try {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        if (s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+        if (reopen && s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
           s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
         }
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -143,9 +151,34 @@ public final class Gate implements AutoCloseable {
             "hirfa-sandbox-gate");
     acceptor.setDaemon(true);
     acceptor.start();
+    this.acceptor = acceptor;
+  }
+
+  /**
+   * A listening socket closed while a thread is blocked in its {@code accept} is released only once
+   * that thread wakes up: until then the system still completes connections to the port (and the
+   * acceptor would forward them). Waiting for the acceptor makes "shut" mean refused.
+   */
+  private synchronized void awaitAcceptorEnd() {
+    Thread t = acceptor;
+    acceptor = null;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void forward(Socket client) {
+    // Registered before anything can block, so that a shut() meanwhile resets it too.
+    sockets.add(client);
+    if (!isOpen()) {
+      reset(client);
+      sockets.remove(client);
+      return;
+    }
     Socket upstream;
     try {
       upstream = new Socket(InetAddress.getLoopbackAddress(), target);
@@ -153,10 +186,17 @@ public final class Gate implements AutoCloseable {
       upstream.setTcpNoDelay(true);
     } catch (IOException e) {
       reset(client);
+      sockets.remove(client);
       return;
     }
-    sockets.add(client);
     sockets.add(upstream);
+    if (!isOpen()) { // shut while connecting upstream: the pair must not outlive it
+      reset(client);
+      reset(upstream);
+      sockets.remove(client);
+      sockets.remove(upstream);
+      return;
+    }
     pump(client, upstream);
     pump(upstream, client);
   }
@@ -166,20 +206,27 @@ public final class Gate implements AutoCloseable {
         new Thread(
             () -> {
               byte[] buffer = new byte[16 * 1024];
-              try (InputStream in = from.getInputStream();
-                  OutputStream out = to.getOutputStream()) {
+              boolean broken = false;
+              try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                   out.write(buffer, 0, n);
                   out.flush();
                 }
               } catch (IOException e) {
-                // One side went away: tear the pair down below.
+                broken = true; // one side was reset (or shut): reset the other, never a clean end
               }
               sockets.remove(from);
               sockets.remove(to);
-              closeQuietly(from);
-              closeQuietly(to);
+              if (broken) {
+                reset(from);
+                reset(to);
+              } else {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
             },
             "hirfa-sandbox-gate-pump");
     t.setDaemon(true);

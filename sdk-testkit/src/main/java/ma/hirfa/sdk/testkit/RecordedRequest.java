@@ -117,7 +117,10 @@ public final class RecordedRequest {
     return status;
   }
 
-  /** When it arrived, on the sandbox clock. */
+  /**
+   * When the sandbox handled it, on the sandbox clock: as it decided the answer, before any
+   * injected delay.
+   */
   public Instant receivedAt() {
     return receivedAt;
   }

@@ -209,8 +209,8 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * The oldest request not taken yet, waiting up to 10 seconds for one to arrive: successive calls
-   * walk the requests in the order they arrived (like a queue). Requests dropped from a full
-   * journal are skipped.
+   * walk the requests in the order the sandbox handled them (concurrent ones: as their handling
+   * ended), like a queue. Requests dropped from a full journal are skipped.
    *
    * @throws IllegalStateException if none arrives in time, or the journal is off
    */

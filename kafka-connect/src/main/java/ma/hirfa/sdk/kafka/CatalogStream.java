@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * from, except the page's last record, which carries the page's next cursor. A task stopped in the
  * middle of a page reads the whole page again: at least once, in order, so the compacted topic ends
  * with each product's last change.
+ *
+ * <p>Threads. One thread at a time reads and changes the stream: the task's poll, or its stop once
+ * no poll runs ({@link HirfaSourceTask} hands it over under a lock). {@link #requestStop} is the
+ * one call made from another thread: the export batch in progress ends after the product in hand.
  */
 final class CatalogStream {
   static final Map<String, String> PARTITION = Map.of("stream", "catalog");
@@ -46,6 +50,7 @@ final class CatalogStream {
   private @Nullable ProductExport export;
   private @Nullable Iterator<Product> exported;
   private int cuts;
+  private volatile boolean stopRequested;
 
   CatalogStream(
       ProductService products,
@@ -68,6 +73,14 @@ final class CatalogStream {
       }
       log.info("Hirfa catalog: resuming {} at cursor={} after={}", phase, cursor, after);
     }
+  }
+
+  /**
+   * Asks the batch being read to end after the product in hand, from any thread; the export stays
+   * open for its reader to close ({@link #closeExport}).
+   */
+  void requestStop() {
+    stopRequested = true;
   }
 
   /** True once the export is done and the stream follows the feed. */
@@ -116,7 +129,7 @@ final class CatalogStream {
     Iterator<Product> it = exported;
     List<SourceRecord> out = new ArrayList<>(Math.min(batchSize, 1024));
     try {
-      while (out.size() < batchSize && it.hasNext()) {
+      while (out.size() < batchSize && !stopRequested && it.hasNext()) {
         Product p = it.next();
         after = p.id();
         out.add(upsert(p, offset("export", cursor, after)));
@@ -129,7 +142,7 @@ final class CatalogStream {
       }
       throw e;
     }
-    if (!it.hasNext()) {
+    if (!stopRequested && !it.hasNext()) { // stopped: the next task resumes after the last one
       ProductExport done = export;
       if (cursor == null && done != null) {
         cursor = done.exportCursor();
@@ -206,6 +219,7 @@ final class CatalogStream {
     return o;
   }
 
+  /** Closes the open export, if any; on the stream's thread (see the class comment). */
   void closeExport() {
     ProductExport e = export;
     export = null;

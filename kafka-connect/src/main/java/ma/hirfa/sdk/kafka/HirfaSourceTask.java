@@ -1,5 +1,6 @@
 package ma.hirfa.sdk.kafka;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,11 +21,18 @@ import org.jspecify.annotations.Nullable;
  * its last committed records carry.
  */
 public final class HirfaSourceTask extends SourceTask {
-  private @Nullable CatalogClient catalog;
-  private @Nullable CatalogStream stream;
-  private @Nullable WebhookReceiver receiver;
-  private long pollIntervalMs;
+  private final Object lock = new Object();
+  private volatile @Nullable CatalogClient catalog;
+  private volatile @Nullable CatalogStream stream;
+  private volatile @Nullable WebhookReceiver receiver;
+  private volatile long pollIntervalMs;
   private volatile boolean stopping;
+
+  @GuardedBy("lock")
+  private boolean polling;
+
+  @GuardedBy("lock")
+  private boolean released;
 
   @Override
   public String version() {
@@ -76,8 +84,39 @@ public final class HirfaSourceTask extends SourceTask {
     }
   }
 
+  /** Starts on parts built elsewhere: the tests' servers and instrumented queue. */
+  void startWith(
+      @Nullable CatalogClient catalog,
+      @Nullable CatalogStream stream,
+      @Nullable WebhookReceiver receiver,
+      long pollIntervalMs) {
+    this.catalog = catalog;
+    this.stream = stream;
+    this.receiver = receiver;
+    this.pollIntervalMs = pollIntervalMs;
+  }
+
   @Override
   public @Nullable List<SourceRecord> poll() throws InterruptedException {
+    synchronized (lock) {
+      if (stopping) {
+        return null;
+      }
+      polling = true;
+    }
+    try {
+      return pollOnce();
+    } finally {
+      synchronized (lock) {
+        polling = false;
+        if (stopping) {
+          release(); // stop() came during this poll and left the closing to it
+        }
+      }
+    }
+  }
+
+  private @Nullable List<SourceRecord> pollOnce() throws InterruptedException {
     List<SourceRecord> out = new ArrayList<>();
     WebhookReceiver r = receiver;
     CatalogStream s = stream;
@@ -88,10 +127,8 @@ public final class HirfaSourceTask extends SourceTask {
       List<SourceRecord> catalogRecords = s.next();
       out.addAll(catalogRecords);
       if (catalogRecords.isEmpty() && s.following() && out.isEmpty()) {
-        idle(r); // the feed had nothing new: wait, still answering webhooks as they come
-        if (r != null) {
-          out.addAll(r.drain(0));
-        }
+        out.addAll(
+            idle(r)); // the feed had nothing new: wait, still answering webhooks as they come
       }
     } else if (r != null && out.isEmpty()) {
       out.addAll(r.drain(Math.min(pollIntervalMs, 1_000)));
@@ -99,19 +136,25 @@ public final class HirfaSourceTask extends SourceTask {
     return out.isEmpty() ? null : out;
   }
 
-  private void idle(@Nullable WebhookReceiver r) throws InterruptedException {
+  /**
+   * Waits up to the poll interval, and returns early with the payment records that arrive
+   * meanwhile: this poll returns them, and a later one what arrived after them, so they leave the
+   * task in the order the receiver queued them. They are never put back into the receiver's queue,
+   * which its HTTP threads fill at the same time.
+   */
+  private List<SourceRecord> idle(@Nullable WebhookReceiver r) throws InterruptedException {
     long until = System.nanoTime() + pollIntervalMs * 1_000_000L;
     while (!stopping && System.nanoTime() < until) {
       if (r != null) {
         List<SourceRecord> early = r.drain(100);
         if (!early.isEmpty()) {
-          r.requeue(early);
-          return;
+          return early;
         }
       } else {
         Thread.sleep(Math.min(100, pollIntervalMs));
       }
     }
+    return List.of();
   }
 
   @Override
@@ -122,13 +165,38 @@ public final class HirfaSourceTask extends SourceTask {
     }
   }
 
+  /**
+   * Only signals, from whatever thread Connect calls it on: the catalog stream stops reading after
+   * the product in hand, the receiver stops taking deliveries, and the export and the API client
+   * are closed by the poll in progress when it ends, or here when no poll runs. Closing the export
+   * here while a poll reads it would pull the connection from under the reader (OkHttp's streams
+   * are not thread-safe) and could miss an export being opened at that moment.
+   */
   @Override
   public void stop() {
     stopping = true;
+    CatalogStream s = stream;
+    if (s != null) {
+      s.requestStop();
+    }
     WebhookReceiver r = receiver;
     if (r != null) {
       r.close();
     }
+    synchronized (lock) {
+      if (!polling) {
+        release();
+      }
+    }
+  }
+
+  /** Closes the export and the client once, on the thread that ends last: stop or the poll. */
+  @GuardedBy("lock")
+  private void release() {
+    if (released) {
+      return;
+    }
+    released = true;
     CatalogStream s = stream;
     if (s != null) {
       s.closeExport();

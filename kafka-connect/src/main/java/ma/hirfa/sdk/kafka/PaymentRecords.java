@@ -12,7 +12,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * A verified payment event as a record: keyed by the object it is about (a payment, refund, payout
- * or settlement id), so that one object's events stay in order in one partition; the value holds
+ * or settlement id), so that one object's events go to one partition, in the order the receiver
+ * queued their deliveries (the order they arrived: see {@link WebhookReceiver}); the value holds
  * the event's id, type, time and object id, and the signed body as received (the full event, for
  * {@code PaymentEventParser} or any JSON reader). The {@code hirfa.event.id} and {@code webhook-id}
  * headers let a consumer drop a delivery it saw before.

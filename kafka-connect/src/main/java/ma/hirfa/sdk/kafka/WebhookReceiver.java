@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * answered {@code 204} only once Kafka acknowledged the record ({@link #acknowledged}); otherwise
  * {@code 503} within the ack timeout, and the platform delivers it again. At least once: a delivery
  * whose {@code 204} was lost arrives again and is written again, with the same event id header.
+ *
+ * <p>Order: records leave in the order this receiver queued them, which is the order the deliveries
+ * arrived. The platform delivers concurrently and retries later, so two events of one payment in
+ * flight at once may be queued in either order; a delivery that arrives after another was queued
+ * (answered {@code 204}, say) is queued after it.
  */
 final class WebhookReceiver implements AutoCloseable {
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -44,13 +50,27 @@ final class WebhookReceiver implements AutoCloseable {
   private final long ackTimeoutMs;
   private final HttpServer server;
   private final ExecutorService threads;
-  private final LinkedBlockingQueue<SourceRecord> queue = new LinkedBlockingQueue<>(10_000);
+  private final BlockingQueue<SourceRecord> queue;
   private final Map<SourceRecord, CompletableFuture<Void>> waiting =
       Collections.synchronizedMap(new IdentityHashMap<>());
 
   WebhookReceiver(
       String secret, String topic, String bind, int port, String path, long ackTimeoutMs)
       throws IOException {
+    this(secret, topic, bind, port, path, ackTimeoutMs, new LinkedBlockingQueue<>(10_000));
+  }
+
+  /** With the queue given: the tests' queue forces the interleavings they attack. */
+  WebhookReceiver(
+      String secret,
+      String topic,
+      String bind,
+      int port,
+      String path,
+      long ackTimeoutMs,
+      BlockingQueue<SourceRecord> queue)
+      throws IOException {
+    this.queue = queue;
     this.verifier = WebhookVerifier.builder().secret(secret).build();
     this.topic = topic;
     this.ackTimeoutMs = ackTimeoutMs;
@@ -113,7 +133,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  /** The records received since the last call, waiting at most {@code waitMs} for a first one. */
+  /**
+   * The records received since the last call, in the order this receiver queued them, waiting at
+   * most {@code waitMs} for a first one. Records taken are never put back: the shared queue is
+   * filled by the HTTP threads at the same time, so only the task keeps what it took.
+   */
   List<SourceRecord> drain(long waitMs) throws InterruptedException {
     List<SourceRecord> out = new ArrayList<>();
     SourceRecord first = waitMs > 0 ? queue.poll(waitMs, TimeUnit.MILLISECONDS) : queue.poll();
@@ -122,13 +146,6 @@ final class WebhookReceiver implements AutoCloseable {
       queue.drainTo(out, 999);
     }
     return out;
-  }
-
-  /** Puts records taken by {@link #drain} back at the head, for the next poll. */
-  void requeue(List<SourceRecord> records) {
-    List<SourceRecord> rest = new ArrayList<>(records);
-    queue.drainTo(rest);
-    queue.addAll(rest);
   }
 
   /** The port the receiver listens on (the configured one, or the one chosen for port 0). */

@@ -121,11 +121,11 @@ class WebhookReceiverTest {
     assertThat(receiver.drain(200)).isEmpty();
   }
 
-  private static Map<String, String> signed(String id, byte[] body) {
+  static Map<String, String> signed(String id, byte[] body) {
     return new java.util.HashMap<>(SIGNER.sign(id, Instant.now(), body));
   }
 
-  private static CompletableFuture<Integer> postAsync(
+  static CompletableFuture<Integer> postAsync(
       WebhookReceiver receiver, Map<String, String> headers, byte[] body) {
     return CompletableFuture.supplyAsync(
         () -> {
@@ -137,8 +137,7 @@ class WebhookReceiverTest {
         });
   }
 
-  private static int post(
-      WebhookReceiver receiver, String method, Map<String, String> headers, byte[] body)
+  static int post(WebhookReceiver receiver, String method, Map<String, String> headers, byte[] body)
       throws IOException {
     HttpURLConnection c =
         (HttpURLConnection)
@@ -158,7 +157,7 @@ class WebhookReceiverTest {
   }
 
   /** A signed-to-be {@code payment.succeeded} body, as the platform sends it. */
-  private static byte[] succeeded(String eventId, String paymentId) {
+  static byte[] succeeded(String eventId, String paymentId) {
     Money amount = Money.parse("1250.00", "MAD");
     Instant now = Instant.parse("2026-11-29T10:00:00Z");
     Payment p =

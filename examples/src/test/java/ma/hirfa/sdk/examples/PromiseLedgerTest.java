@@ -27,13 +27,18 @@ class PromiseLedgerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern ROW = Pattern.compile("^\\| ([A-Z][0-9]+) \\| (.+) \\| (.+) \\|$");
   private static final Pattern ID =
-      Pattern.compile("(?<![A-Za-z0-9_-])([MECR][1-9][0-9]?)(?![0-9A-Za-z_-])");
+      Pattern.compile("(?<![A-Za-z0-9_-])([MECRK][1-9][0-9]?)(?![0-9A-Za-z_-])");
   private static final Pattern TEST_NAME =
       Pattern.compile("\\b([A-Z][A-Za-z0-9]*Test)(?:[#.]([a-z][A-Za-z0-9]*))?\\b");
 
   /** Documents whose promises the ledger must cover. */
   private static final List<String> DOCS =
-      List.of("SECURITY.md", "docs/reliability.md", "docs/webhooks.md", "docs/promises.md");
+      List.of(
+          "SECURITY.md",
+          "docs/reliability.md",
+          "docs/webhooks.md",
+          "docs/contract.md",
+          "docs/promises.md");
 
   private static String read(Path p) {
     try {
@@ -54,7 +59,10 @@ class PromiseLedgerTest {
             tests.add(t.trim());
           }
         }
-        rows.put(m.group(1), tests);
+        if (rows.put(m.group(1), tests) != null) {
+          // Two rows with one id: the map would keep the last, and never check the first.
+          throw new AssertionError("the ledger has two rows with the id " + m.group(1));
+        }
       }
     }
     return rows;
@@ -190,7 +198,7 @@ class PromiseLedgerTest {
 
   /** Javadoc cites a promise as {@code "promise M3"} or {@code "(PROMISES M3)"}. */
   private static void collectPromiseTags(String source, Set<String> into) {
-    Matcher m = Pattern.compile("(?i)promises? ([MECR][1-9][0-9]?)\\b").matcher(source);
+    Matcher m = Pattern.compile("(?i)promises? ([MECRK][1-9][0-9]?)\\b").matcher(source);
     while (m.find()) {
       into.add(m.group(1).toUpperCase(java.util.Locale.ROOT));
     }

@@ -1,6 +1,7 @@
 package ma.hirfa.sdk.core.internal.http;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The future of an asynchronous call. Cancelling it cancels the attempt on the wire (OkHttp closes
@@ -9,19 +10,23 @@ import java.util.concurrent.CompletableFuture;
  * the end already told.
  */
 final class CallFuture<T> extends CompletableFuture<T> {
-  private final Runnable onCancel;
+  private final BooleanSupplier endByCancelling;
 
-  CallFuture(Runnable onCancel) {
-    this.onCancel = onCancel;
+  /**
+   * @param endByCancelling ends the call as cancelled and says whether it did; {@code false} when
+   *     the call had already ended, and the thread that ended it completes this future
+   */
+  CallFuture(BooleanSupplier endByCancelling) {
+    this.endByCancelling = endByCancelling;
   }
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (isDone()) {
-      return false;
+    if (isDone() || !endByCancelling.getAsBoolean()) {
+      // A call that already ended keeps its outcome: a payment that succeeded is not reported as
+      // cancelled. As CompletableFuture says: whether the future is now cancelled.
+      return isCancelled();
     }
-    // Does nothing if the call ended meanwhile; then the future is completed, and is not cancelled.
-    onCancel.run();
     return super.cancel(mayInterruptIfRunning);
   }
 }

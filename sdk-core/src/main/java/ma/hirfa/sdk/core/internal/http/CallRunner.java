@@ -136,7 +136,10 @@ final class CallRunner<T> {
               .whenComplete(
                   (ignored, error) -> {
                     if (error != null) {
-                      future.completeExceptionally(error);
+                      HirfaException ended = state.backOffFailed(error);
+                      if (ended != null) {
+                        future.completeExceptionally(ended);
+                      }
                     } else if (!future.isDone()) {
                       attemptAsync(future);
                     }

@@ -186,26 +186,29 @@ final class CallState<T> {
     if (finished) {
       return null;
     }
-    if (current != null) {
-      // The attempt cut short has no outcome of its own; what its listener saw counts for the
-      // call: a request already on the wire may have been processed.
+    Call inFlight = current;
+    if (inFlight != null) {
+      // Cancelled first: from then on OkHttp writes nothing more, so what the attempt's listener
+      // saw is final. The attempt has no outcome of its own; a request already on the wire may
+      // have been processed, and that counts for the call.
+      inFlight.cancel();
       history.mayHaveBeenSent |= currentTracker.mayHaveBeenSent();
     }
-    HirfaException error =
-        finish(
-            timeout(
-                "the call's deadline expired"
-                    + (history.attempt == 0 ? " before its first attempt started" : "")));
-    if (current != null) {
-      current.cancel();
-    }
-    return error;
+    return finish(
+        timeout(
+            "the call's deadline expired"
+                + (history.attempt == 0 ? " before its first attempt started" : "")));
   }
 
-  /** The caller cancelled the call: cancel the attempt on the wire and stop. */
-  synchronized void cancelled() {
+  /**
+   * The caller cancelled the call: cancel the attempt on the wire and stop.
+   *
+   * @return whether the cancellation ended the call; {@code false} if it had already ended (its
+   *     answer, its deadline), whose outcome then stands
+   */
+  synchronized boolean cancelled() {
     if (finished) {
-      return;
+      return false;
     }
     finished = true;
     if (permitHeld) {
@@ -217,12 +220,25 @@ final class CallState<T> {
       current.cancel();
     }
     events.cancelled(history.attempt, history.lastStatus);
+    return true;
+  }
+
+  /**
+   * The wait before the next attempt of an async call failed (a sleeper whose future failed): end
+   * the call as a blocking one whose sleep was interrupted ends; {@code null} if it had already
+   * ended meanwhile, and the thread that ended it completes the future.
+   */
+  synchronized @Nullable HirfaException backOffFailed(Throwable e) {
+    if (finished) {
+      return null;
+    }
+    return finish(
+        ErrorMapper.timeout("the wait before the next attempt failed", history.diagnostics(), e));
   }
 
   synchronized HirfaException interrupted(InterruptedException e) {
-    HirfaException error = timeout("interrupted while waiting to retry");
-    error.initCause(e);
-    return finish(error);
+    return finish(
+        ErrorMapper.timeout("interrupted while waiting to retry", history.diagnostics(), e));
   }
 
   @GuardedBy("this")

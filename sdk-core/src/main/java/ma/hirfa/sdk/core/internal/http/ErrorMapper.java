@@ -123,7 +123,12 @@ final class ErrorMapper {
 
   /** The call's deadline passed ({@code what} says when), with the truth about what was sent. */
   static CallTimeoutException timeout(String what, CallDiagnostics d) {
-    return new CallTimeoutException(what + sent(d), d, d.mayHaveBeenSent(), null);
+    return timeout(what, d, null);
+  }
+
+  /** As above, with its cause (set here: a throwable built with a null cause cannot take one). */
+  static CallTimeoutException timeout(String what, CallDiagnostics d, @Nullable Throwable cause) {
+    return new CallTimeoutException(what + sent(d), d, d.mayHaveBeenSent(), cause);
   }
 
   /** The breaker refused the call ({@code when}: before which attempt, or empty for the first). */

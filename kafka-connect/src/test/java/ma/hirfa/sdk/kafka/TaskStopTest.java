@@ -65,10 +65,12 @@ class TaskStopTest {
     api.answerExport.countDown();
     Future<List<SourceRecord>> poll = pollThread.submit(task::poll);
     assertThat(api.firstSent.await(10, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(200); // the reader has the first products and waits for more
+    // The reader has the first products and waits for more: 3 lines already on its side, and 1 s
+    // for it to take two of them (no hook tells it without changing the stream).
+    Thread.sleep(1_000);
 
     CompletableFuture<Void> stop = CompletableFuture.runAsync(task::stop);
-    stop.get(1, TimeUnit.SECONDS); // only a signal: never waits for the reader
+    stop.get(5, TimeUnit.SECONDS); // never waits for the reader, which waits for more lines
     api.sendRest.countDown();
 
     List<SourceRecord> read = poll.get(10, TimeUnit.SECONDS);

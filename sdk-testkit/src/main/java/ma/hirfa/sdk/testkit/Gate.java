@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.StandardSocketOptions;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -48,7 +47,7 @@ public final class Gate implements AutoCloseable {
 
   Gate(int port, int target) {
     this.target = target;
-    ServerSocket s = port != 0 ? bind(port, false) : bindAnyStablePort();
+    ServerSocket s = port != 0 ? bind(port) : bindAnyStablePort();
     this.port = s.getLocalPort();
     accept(s);
   }
@@ -58,7 +57,7 @@ public final class Gate implements AutoCloseable {
     IllegalStateException last = null;
     for (int i = 0; i < 100; i++) {
       try {
-        return bind(FIRST_PORT + random.nextInt(PORTS), false);
+        return bind(FIRST_PORT + random.nextInt(PORTS));
       } catch (IllegalStateException taken) {
         last = taken;
       }
@@ -88,12 +87,14 @@ public final class Gate implements AutoCloseable {
   /** Listens again on the same port. */
   public synchronized void open() {
     if (listening == null && !closed) {
-      accept(bind(port, true));
+      accept(bind(port));
     }
   }
 
   /** Whether the gate listens now. */
   public boolean isOpen() {
+    // Not synchronized, nor is anything the acceptor thread runs (forward, pump): shut() holds the
+    // monitor while it waits for that thread to end.
     return listening != null;
   }
 
@@ -104,22 +105,17 @@ public final class Gate implements AutoCloseable {
   }
 
   /**
-   * Listens on {@code port}. The first bind is exclusive: without SO_REUSEPORT it fails if anyone
-   * (another gate, in this JVM or another) listens there, so two gates never share a port and split
-   * its connections. A reopen sets SO_REUSEPORT (where the system has it) to get in beside the
-   * port's own recent connections, which linger in TIME_WAIT; it still fails, as it should, if
-   * someone else took the port while the gate was shut, since that one did not set it.
+   * Listens on {@code port}, alone: never with SO_REUSEPORT, which would let another listener (a
+   * second gate, in this JVM or another) share the port and split its connections, so a port
+   * someone listens on is refused. SO_REUSEADDR gets a reopen in beside the port's own recent
+   * connections, which linger in TIME_WAIT; a few short retries cover those still closing.
    */
-  private static ServerSocket bind(int port, boolean reopen) {
+  private static ServerSocket bind(int port) {
     IOException last = null;
-    // A few short retries cover connections still closing.
     for (int i = 0; i < 50; i++) {
       try {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        if (reopen && s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-          s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-        }
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         return s;
       } catch (IOException e) {
@@ -181,7 +177,9 @@ public final class Gate implements AutoCloseable {
     }
     Socket upstream;
     try {
-      upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+      upstream = new Socket();
+      // The sandbox is on this machine: a connect that takes seconds means it is gone.
+      upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), 5_000);
       client.setTcpNoDelay(true);
       upstream.setTcpNoDelay(true);
     } catch (IOException e) {

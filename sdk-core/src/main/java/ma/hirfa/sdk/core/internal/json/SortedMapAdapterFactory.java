@@ -15,12 +15,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes every JSON object that comes from a {@link Map} with its members in the order of their
- * names. {@code Map.of}, {@code Map.copyOf} and {@code HashMap} iterate in an order that changes
- * from one JVM run to the next, so without this the same request (the same metadata, the same
- * status change) would be other bytes after a restart, and a write repeated with its idempotency
- * key by a process that crashed could meet a server that compares bodies byte for byte as another
- * request. Reading is Moshi's own.
+ * Writes every JSON object that comes from a {@link Map} with text keys with its members in the
+ * order of their names (a {@link SortedMap} keeps its own order). {@code Map.of} and {@code
+ * Map.copyOf} iterate in an order that changes from one JVM run to the next, so without this the
+ * same request (the same metadata, the same status change) would be other bytes after a restart,
+ * and a write repeated with its idempotency key by a process that crashed could meet a server that
+ * compares bodies byte for byte as another request. Reading is Moshi's own.
  */
 final class SortedMapAdapterFactory implements JsonAdapter.Factory {
   @Override

@@ -187,7 +187,7 @@ class PromiseLedgerTest {
   /** Ids in a document: in the ledger's tables, and in parentheses like "(M3)" or "(E1, E2)". */
   private static void collectIds(String doc, Set<String> into) {
     Matcher paren =
-        Pattern.compile("\\(([MECR][1-9][0-9]?(?:[,;] ?[MECR][1-9][0-9]?)*)[,;)]").matcher(doc);
+        Pattern.compile("\\(([MECRK][1-9][0-9]?(?:[,;] ?[MECRK][1-9][0-9]?)*)[,;)]").matcher(doc);
     while (paren.find()) {
       Matcher id = ID.matcher(paren.group(1));
       while (id.find()) {

@@ -127,8 +127,8 @@ public final class HirfaSourceTask extends SourceTask {
       List<SourceRecord> catalogRecords = s.next();
       out.addAll(catalogRecords);
       if (catalogRecords.isEmpty() && s.following() && out.isEmpty()) {
-        out.addAll(
-            idle(r)); // the feed had nothing new: wait, still answering webhooks as they come
+        // The feed had nothing new: wait, still answering webhooks as they come.
+        out.addAll(idle(r));
       }
     } else if (r != null && out.isEmpty()) {
       out.addAll(r.drain(Math.min(pollIntervalMs, 1_000)));

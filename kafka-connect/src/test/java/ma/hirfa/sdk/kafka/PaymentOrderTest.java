@@ -51,18 +51,10 @@ class PaymentOrderTest {
   @MethodSource("arrivals")
   void paymentRecordsComeOutInTheOrderTheReceiverQueuedThemWhereverTheyArrive(int step, int burst)
       throws Exception {
-    FakeCatalogApi api = new FakeCatalogApi(0, 0);
-    open.add(api);
-    CatalogClient client = api.client();
-    CatalogStream feed =
-        new CatalogStream(
-            client.products(), "catalog", 100, 1_000, Map.of("phase", "feed", "cursor", "cur_0"));
     SteppedQueue queue = new SteppedQueue(CAPACITY, Thread.currentThread());
     WebhookReceiver receiver =
         new WebhookReceiver(SECRET, "payments", "127.0.0.1", 0, "/hooks", 10_000, queue);
-    HirfaSourceTask task = new HirfaSourceTask();
-    task.startWith(client, feed, receiver, 300);
-    open.add(task::stop);
+    HirfaSourceTask task = idleTask(receiver, 300);
 
     int last = 1 + step; // the first event lands after step 1: the idle task takes it early
     queue.afterStep =
@@ -99,18 +91,10 @@ class PaymentOrderTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4})
   void concurrentDeliveriesAreReturnedInTheOrderTheReceiverQueuedThem(long seed) throws Exception {
-    FakeCatalogApi api = new FakeCatalogApi(0, 0);
-    open.add(api);
-    CatalogClient client = api.client();
-    CatalogStream feed =
-        new CatalogStream(
-            client.products(), "catalog", 100, 1_000, Map.of("phase", "feed", "cursor", "cur_0"));
     SteppedQueue queue = new SteppedQueue(10_000, Thread.currentThread());
     WebhookReceiver receiver =
         new WebhookReceiver(SECRET, "payments", "127.0.0.1", 0, "/hooks", 10_000, queue);
-    HirfaSourceTask task = new HirfaSourceTask();
-    task.startWith(client, feed, receiver, 200);
-    open.add(task::stop);
+    HirfaSourceTask task = idleTask(receiver, 200);
     ExecutorService senders = Executors.newFixedThreadPool(8);
     open.add(senders::shutdownNow);
     Random random = new Random(seed);
@@ -151,6 +135,20 @@ class PaymentOrderTest {
   }
 
   /** Posts {@code count} events numbered from {@code from} one after another, each queued first. */
+  /** A task on a fake API's empty change feed and {@code receiver}, stopped after the test. */
+  private HirfaSourceTask idleTask(WebhookReceiver receiver, long pollIntervalMs) throws Exception {
+    FakeCatalogApi api = new FakeCatalogApi(0, 0);
+    open.add(api);
+    CatalogClient client = api.client();
+    CatalogStream feed =
+        new CatalogStream(
+            client.products(), "catalog", 100, 1_000, Map.of("phase", "feed", "cursor", "cur_0"));
+    HirfaSourceTask task = new HirfaSourceTask();
+    task.startWith(client, feed, receiver, pollIntervalMs);
+    open.add(task::stop);
+    return task;
+  }
+
   private void deliver(WebhookReceiver receiver, SteppedQueue queue, int from, int count) {
     try {
       for (int i = from; i < from + count; i++) {

@@ -168,35 +168,32 @@ public final class Gate implements AutoCloseable {
   }
 
   private void forward(Socket client) {
-    // Registered before anything can block, so that a shut() meanwhile resets it too.
+    // Both registered before anything can block, so that a shut() from now on resets them.
+    Socket upstream = new Socket();
     sockets.add(client);
-    if (!isOpen()) {
-      reset(client);
-      sockets.remove(client);
-      return;
-    }
-    Socket upstream;
+    sockets.add(upstream);
     try {
-      upstream = new Socket();
       // The sandbox is on this machine: a connect that takes seconds means it is gone.
       upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), 5_000);
       client.setTcpNoDelay(true);
       upstream.setTcpNoDelay(true);
     } catch (IOException e) {
-      reset(client);
-      sockets.remove(client);
+      drop(client, upstream);
       return;
     }
-    sockets.add(upstream);
-    if (!isOpen()) { // shut while connecting upstream: the pair must not outlive it
-      reset(client);
-      reset(upstream);
-      sockets.remove(client);
-      sockets.remove(upstream);
+    if (!isOpen()) { // shut before or while connecting upstream: the pair must not outlive it
+      drop(client, upstream);
       return;
     }
     pump(client, upstream);
     pump(upstream, client);
+  }
+
+  private void drop(Socket... pair) {
+    for (Socket s : pair) {
+      sockets.remove(s);
+      reset(s);
+    }
   }
 
   private void pump(Socket from, Socket to) {
@@ -216,12 +213,11 @@ public final class Gate implements AutoCloseable {
               } catch (IOException e) {
                 broken = true; // one side was reset (or shut): reset the other, never a clean end
               }
-              sockets.remove(from);
-              sockets.remove(to);
               if (broken) {
-                reset(from);
-                reset(to);
+                drop(from, to);
               } else {
+                sockets.remove(from);
+                sockets.remove(to);
                 closeQuietly(from);
                 closeQuietly(to);
               }

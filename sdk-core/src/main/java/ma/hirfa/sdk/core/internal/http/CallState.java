@@ -188,9 +188,8 @@ final class CallState<T> {
     }
     Call inFlight = current;
     if (inFlight != null) {
-      // Cancelled first: from then on OkHttp writes nothing more, so what the attempt's listener
-      // saw is final. The attempt has no outcome of its own; a request already on the wire may
-      // have been processed, and that counts for the call.
+      // Cancelled first, so that what the attempt's listener saw is final: a request already on
+      // the wire may have been processed, and that counts for the call.
       inFlight.cancel();
       history.mayHaveBeenSent |= currentTracker.mayHaveBeenSent();
     }
@@ -229,16 +228,17 @@ final class CallState<T> {
    * ended meanwhile, and the thread that ended it completes the future.
    */
   synchronized @Nullable HirfaException backOffFailed(Throwable e) {
-    if (finished) {
-      return null;
-    }
-    return finish(
-        ErrorMapper.timeout("the wait before the next attempt failed", history.diagnostics(), e));
+    return finished ? null : endBackOff("the wait before the next attempt failed", e);
   }
 
   synchronized HirfaException interrupted(InterruptedException e) {
-    return finish(
-        ErrorMapper.timeout("interrupted while waiting to retry", history.diagnostics(), e));
+    return endBackOff("interrupted while waiting to retry", e);
+  }
+
+  /** Ends the call whose wait before its next attempt ended with {@code cause}. */
+  @GuardedBy("this")
+  private HirfaException endBackOff(String what, Throwable cause) {
+    return finish(ErrorMapper.timeout(what, history.diagnostics(), cause));
   }
 
   @GuardedBy("this")

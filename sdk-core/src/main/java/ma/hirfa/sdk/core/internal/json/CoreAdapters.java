@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import ma.hirfa.sdk.core.LocalizedText;
 import ma.hirfa.sdk.core.Money;
 import ma.hirfa.sdk.core.ValidationException;
@@ -54,7 +53,9 @@ final class CoreAdapters implements JsonAdapter.Factory {
       return new LocalDateAdapter().nullSafe();
     }
     if (raw == LocalizedText.class) {
-      return new LocalizedTextAdapter().nullSafe();
+      return new LocalizedTextAdapter(
+              moshi.adapter(Types.newParameterizedType(Map.class, String.class, String.class)))
+          .nullSafe();
     }
     if (raw.isEnum() && WireEnum.class.isAssignableFrom(raw)) {
       return new WireEnumAdapter<>(raw).nullSafe();
@@ -158,6 +159,13 @@ final class CoreAdapters implements JsonAdapter.Factory {
 
     private static final JsonReader.Options TAG_OPTIONS = JsonReader.Options.of(TAGS);
 
+    /** Moshi's map adapter, which writes the tags in order (see SortedMapAdapterFactory). */
+    private final JsonAdapter<Map<String, String>> writer;
+
+    LocalizedTextAdapter(JsonAdapter<Map<String, String>> writer) {
+      this.writer = writer;
+    }
+
     @Override
     public LocalizedText fromJson(JsonReader reader) throws IOException {
       Map<String, String> values = new LinkedHashMap<>(8);
@@ -185,13 +193,7 @@ final class CoreAdapters implements JsonAdapter.Factory {
         writer.nullValue();
         return;
       }
-      writer.beginObject();
-      // In the order of the tags, whatever the order they were given in (see
-      // SortedMapAdapterFactory).
-      for (Map.Entry<String, String> e : new TreeMap<>(value.asMap()).entrySet()) {
-        writer.name(e.getKey()).value(e.getValue());
-      }
-      writer.endObject();
+      this.writer.toJson(writer, value.asMap());
     }
   }
 

@@ -43,6 +43,17 @@ class CallEndsOnceTest {
     return TestRequests.post("v1", "payments").body(Map.of("amount_minor", 15000)).build();
   }
 
+  /** A client of {@code server}, which answers every attempt 503, waiting with {@code sleeper}. */
+  private Fixture answering503(ScriptedServer server, ma.hirfa.sdk.core.Sleeper sleeper) {
+    server.otherwise(respond(503, "application/json", "{}"));
+    return new Fixture(server.baseUrl(), b -> b.addListener(listener).sleeper(sleeper));
+  }
+
+  /** The listeners heard of the call's end once, with {@code failure}. */
+  private void assertEndedOnceWith(String failure) {
+    assertThat(finished).singleElement().extracting(CallEvent::failure).isEqualTo(failure);
+  }
+
   private CallState<ApiResponse> state(Fixture f) {
     return new CallState<>(f.runtime, createPayment(), r -> r, false);
   }
@@ -61,10 +72,7 @@ class CallEndsOnceTest {
 
       assertThatThrownBy(state::startAttempt).isInstanceOf(CallState.AlreadyEnded.class);
       assertThat(started).isEmpty();
-      assertThat(finished)
-          .singleElement()
-          .extracting(CallEvent::failure)
-          .isEqualTo("CancellationException");
+      assertEndedOnceWith("CancellationException");
     }
   }
 
@@ -102,10 +110,7 @@ class CallEndsOnceTest {
 
       assertThat(future.isCancelled()).isFalse();
       assertThatThrownBy(future::join).hasCauseInstanceOf(CallTimeoutException.class);
-      assertThat(finished)
-          .singleElement()
-          .extracting(CallEvent::failure)
-          .isEqualTo("CallTimeoutException");
+      assertEndedOnceWith("CallTimeoutException");
     }
   }
 
@@ -117,12 +122,11 @@ class CallEndsOnceTest {
   @Test
   void aBlockingCallInterruptedDuringItsBackOffEndsOnceWithATimeout() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
-      server.otherwise(respond(503, "application/json", "{}"));
       ma.hirfa.sdk.core.Sleeper interrupted =
           d -> {
             throw new InterruptedException("shutting down");
           };
-      Fixture f = new Fixture(server.baseUrl(), b -> b.addListener(listener).sleeper(interrupted));
+      Fixture f = answering503(server, interrupted);
       try {
         assertThatThrownBy(() -> f.runtime.execute(createPayment()))
             .isInstanceOf(CallTimeoutException.class)
@@ -132,10 +136,7 @@ class CallEndsOnceTest {
       } finally {
         Thread.interrupted();
       }
-      assertThat(finished)
-          .singleElement()
-          .extracting(CallEvent::failure)
-          .isEqualTo("CallTimeoutException");
+      assertEndedOnceWith("CallTimeoutException");
     }
   }
 
@@ -143,7 +144,6 @@ class CallEndsOnceTest {
   @Test
   void aBackOffWhoseWaitFailedEndsTheCallOnceAndTellsTheListeners() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
-      server.otherwise(respond(503, "application/json", "{}"));
       ma.hirfa.sdk.core.Sleeper broken =
           new ma.hirfa.sdk.core.Sleeper() {
             @Override
@@ -154,17 +154,14 @@ class CallEndsOnceTest {
               return CompletableFuture.failedFuture(new IllegalStateException("no timer left"));
             }
           };
-      Fixture f = new Fixture(server.baseUrl(), b -> b.addListener(listener).sleeper(broken));
+      Fixture f = answering503(server, broken);
 
       CompletableFuture<ApiResponse> future = f.runtime.executeAsync(createPayment());
 
       assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
           .hasCauseInstanceOf(CallTimeoutException.class)
           .hasRootCauseMessage("no timer left");
-      assertThat(finished)
-          .singleElement()
-          .extracting(CallEvent::failure)
-          .isEqualTo("CallTimeoutException");
+      assertEndedOnceWith("CallTimeoutException");
       assertThat(server.received()).hasSize(1);
     }
   }
@@ -186,10 +183,7 @@ class CallEndsOnceTest {
       assertThat(future.cancel(true)).isTrue();
 
       assertThat(toldWhenSeen.get(5, TimeUnit.SECONDS)).isEqualTo(1);
-      assertThat(finished)
-          .singleElement()
-          .extracting(CallEvent::failure)
-          .isEqualTo("CancellationException");
+      assertEndedOnceWith("CancellationException");
       assertThat(future.cancel(true)).as("a second cancel: still cancelled").isTrue();
       assertThat(finished).hasSize(1);
     }
